@@ -1,0 +1,43 @@
+// Numbers a user or operator should know, named and kept in one place.
+export const limits = {
+  /** Longest question accepted, in characters. */
+  questionMaxChars: 2000,
+  /** Messages of a conversation sent back with each chat request that are kept. */
+  chatHistoryMaxMessages: 50,
+} as const;
+
+export const retrieval = {
+  /** Passages handed to the model. */
+  topK: 6,
+  /** Candidates fetched from each of vector and full-text search before fusion. */
+  candidatesPerMethod: 30,
+  /** Reciprocal rank fusion constant (Cormack et al. 2009). */
+  rrfK: 60,
+  /** HNSW search breadth: higher is more accurate and slower. */
+  hnswEfSearch: 80,
+} as const;
+
+export const chunking = {
+  /** Target passage size in characters; passages split at paragraph and sentence boundaries. */
+  targetChars: 900,
+  maxChars: 1400,
+  /** Characters of the previous passage repeated at the start of the next. */
+  overlapChars: 150,
+} as const;
+
+export const models = {
+  localEmbeddingId: 'local-hash-ngram-384',
+  localChatId: 'local-extractive',
+  /** USD per million tokens, by model id; unknown models cost 0 and are logged as such. */
+  pricePerMillionTokens: {
+    'gpt-4o-mini': { input: 0.15, output: 0.6 },
+    'gpt-4o': { input: 2.5, output: 10 },
+    'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+  } as Record<string, { input: number; output: number }>,
+} as const;
+
+export const auth = {
+  /** Session lifetime in seconds. */
+  sessionMaxAgeSeconds: 60 * 60 * 8,
+  minPasswordLength: 12,
+} as const;

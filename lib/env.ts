@@ -1,0 +1,100 @@
+// The one place that reads process.env: every setting is validated here once, at first use.
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
+const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    (value) => (value === '' || value === undefined ? fallback : value),
+    z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]),
+  );
+
+export const DEV_AUTH_SECRET = 'development-only-secret-do-not-use-in-production';
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+  // Database: a Postgres URL with pgvector; unset means the embedded database in DATA_DIR.
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+
+  // Auth (next-auth). The development default is refused by `npm start` in production.
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  AUTH_URL: optionalUrl,
+  ALLOW_DEMO_ACCOUNTS: bool(false),
+
+  // Models. No key and no base URL: the built-in local models.
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(2000).default(384),
+
+  // Shared state across instances (later issues): Redis or Upstash; unset means in-process.
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional()),
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((line) => `  - ${line}`).join('\n')}\nSee .env.example for every setting.`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses an environment; throws EnvError listing every bad variable and what it expects. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = result.data;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production') {
+    if (!env.AUTH_SECRET || env.AUTH_SECRET === DEV_AUTH_SECRET) {
+      problems.push('AUTH_SECRET: must be set to a random secret of at least 32 characters in production (e.g. `openssl rand -base64 32`)');
+    }
+    if (env.ALLOW_DEMO_ACCOUNTS) {
+      problems.push('ALLOW_DEMO_ACCOUNTS: demo accounts are refused in production; create users with `npm run user:create`');
+    }
+  }
+  if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+    problems.push('UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN: set both or neither');
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+  return env;
+}
+
+let cached: Env | undefined;
+
+/** The validated settings of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The secret next-auth signs sessions with; the fixed development value outside production. */
+export function authSecret(): string {
+  return env().AUTH_SECRET ?? DEV_AUTH_SECRET;
+}
+
+/** Whether the built-in local models answer (no provider configured). */
+export function usesLocalModels(): boolean {
+  const { OPENAI_API_KEY, OPENAI_BASE_URL } = env();
+  return !OPENAI_API_KEY && !OPENAI_BASE_URL;
+}
