@@ -1,0 +1,39 @@
+// The one Prisma client of this process, reached through the node-postgres driver adapter whether the
+// database is the embedded one or a real server. Only lib/db/ imports this file.
+import 'server-only';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { env } from '@/lib/env';
+
+export type Db = InstanceType<typeof PrismaClient>;
+
+export class DatabaseNotConfiguredError extends Error {
+  constructor() {
+    super('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide the embedded database, or set DATABASE_URL to a Postgres server with pgvector.');
+    this.name = 'DatabaseNotConfiguredError';
+  }
+}
+
+export function createDb(connectionString: string, poolSize = 10): Db {
+  const adapter = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // Password hashes are never read unless a query asks for them by name.
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+const globalForDb = globalThis as unknown as { ragDb?: Db };
+
+/** Points this process at `connectionString` (launchers and tests, which provide the database themselves). */
+export function connectDb(connectionString: string, poolSize = 10): Db {
+  globalForDb.ragDb = createDb(connectionString, poolSize);
+  return globalForDb.ragDb;
+}
+
+/** The shared client; created on first use so a missing database fails the request, not the import. */
+export function db(): Db {
+  if (!globalForDb.ragDb) {
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+    if (!DATABASE_URL) throw new DatabaseNotConfiguredError();
+    globalForDb.ragDb = createDb(DATABASE_URL, DATABASE_POOL_SIZE);
+  }
+  return globalForDb.ragDb;
+}

@@ -1,0 +1,76 @@
+// Applies prisma/migrations to a database through Prisma's Wasm schema engine (no native engine).
+// The history goes to `_prisma_migrations`, the same table `prisma migrate deploy` reads.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { openSchemaEngine } from './schema-engine';
+
+export const PGVECTOR_INSTALL_HINT =
+  'pgvector is not installed on this Postgres server. Install it (Debian/Ubuntu: `apt-get install postgresql-<version>-pgvector`, ' +
+  'or build it from source: https://github.com/pgvector/pgvector#installation; on this project\'s CI machines: ' +
+  '`bash scripts/ci/install-pgvector.sh`), or use a server image that includes it such as `pgvector/pgvector:pg17`.';
+
+export class PgvectorMissingError extends Error {
+  constructor() {
+    super(PGVECTOR_INSTALL_HINT);
+    this.name = 'PgvectorMissingError';
+  }
+}
+
+export function migrationsDir(root = process.cwd()): string {
+  return path.join(root, 'prisma', 'migrations');
+}
+
+/** Names of the migration directories shipped with the app, in order. */
+export async function listMigrationNames(dir = migrationsDir()): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+}
+
+/** Throws PgvectorMissingError when the server cannot provide the vector extension. */
+export async function assertPgvectorAvailable(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
+    if (!rowCount) throw new PgvectorMissingError();
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies every pending migration; returns the names applied now (empty when up to date). */
+export async function migrate(connectionString: string, root = process.cwd()): Promise<string[]> {
+  await assertPgvectorAvailable(connectionString);
+  const dir = migrationsDir(root);
+  const schemaPath = path.join(root, 'prisma', 'schema.prisma');
+  const names = await listMigrationNames(dir);
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok' as const, value: await readFile(path.join(dir, name, 'migration.sql'), 'utf8') },
+      },
+    })),
+  );
+  const lockPath = path.join(dir, 'migration_lock.toml');
+  const engine = await openSchemaEngine(connectionString, {
+    path: schemaPath,
+    content: await readFile(schemaPath, 'utf8'),
+  });
+  try {
+    const result = await engine.applyMigrations({
+      migrationsList: {
+        baseDir: dir,
+        lockfile: { path: 'migration_lock.toml', content: await readFile(lockPath, 'utf8').catch(() => null) },
+        shadowDbInitScript: '',
+        migrationDirectories,
+      },
+      filters: { externalTables: [], externalEnums: [] },
+    } as never);
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}

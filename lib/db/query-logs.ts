@@ -1,0 +1,68 @@
+// Query logs: one row per accepted request, written by the pipeline and read by the admin console.
+import 'server-only';
+import { db } from './client';
+import type { QueryStatus } from '@/lib/generated/prisma/enums';
+
+export type NewQueryLog = {
+  requestId: string;
+  userId?: string | null;
+  apiKeyId?: string | null;
+  conversationId?: string | null;
+  route: string;
+  question: string;
+  model?: string | null;
+  tokensIn?: number;
+  tokensOut?: number;
+  costUsd?: number;
+  latencyMs?: number | null;
+  ttftMs?: number | null;
+  cacheHit?: boolean;
+  status: QueryStatus;
+  errorCode?: string | null;
+  confidence?: number | null;
+};
+
+export async function createQueryLog(entry: NewQueryLog): Promise<{ id: string }> {
+  return db().queryLog.create({ data: entry, select: { id: true } });
+}
+
+export type QueryLogRow = {
+  id: string;
+  createdAt: Date;
+  question: string;
+  route: string;
+  model: string | null;
+  latencyMs: number | null;
+  ttftMs: number | null;
+  tokensIn: number;
+  tokensOut: number;
+  costUsd: number;
+  cacheHit: boolean;
+  status: QueryStatus;
+  errorCode: string | null;
+  userEmail: string | null;
+};
+
+export async function listRecentQueryLogs({ limit }: { limit: number }): Promise<QueryLogRow[]> {
+  const rows = await db().queryLog.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    include: { user: { select: { email: true } } },
+  });
+  return rows.map(({ user, costUsd, ...row }) => ({
+    id: row.id,
+    createdAt: row.createdAt,
+    question: row.question,
+    route: row.route,
+    model: row.model,
+    latencyMs: row.latencyMs,
+    ttftMs: row.ttftMs,
+    tokensIn: row.tokensIn,
+    tokensOut: row.tokensOut,
+    costUsd: Number(costUsd),
+    cacheHit: row.cacheHit,
+    status: row.status,
+    errorCode: row.errorCode,
+    userEmail: user?.email ?? null,
+  }));
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DEV_AUTH_SECRET, EnvError, parseEnv } from './env';
+
+describe('settings (lib/env)', () => {
+  it('starts with nothing configured: embedded database, local models', () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATA_DIR).toBe('.data');
+    expect(env.EMBEDDING_DIMENSIONS).toBe(384);
+    expect(env.PORT).toBe(3000);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', OPENAI_API_KEY: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('lists every bad variable with what it expects in one error', () => {
+    let error: unknown;
+    try {
+      parseEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as EnvError).message;
+    expect(message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    expect(message).toMatch(/PORT: /);
+    expect(message).toMatch(/LOG_LEVEL: /);
+    expect((error as EnvError).issues).toHaveLength(3);
+  });
+
+  it('refuses default secrets and demo accounts in production', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: must be set/);
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: DEV_AUTH_SECRET })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ALLOW_DEMO_ACCOUNTS: 'true' })).toThrow(
+      /ALLOW_DEMO_ACCOUNTS: demo accounts are refused in production/,
+    );
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+  });
+
+  it('requires both Upstash settings or neither', () => {
+    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://example.upstash.io' })).toThrow(/set both or neither/);
+  });
+});
