@@ -1,0 +1,23 @@
+// The signed-in user of the current request, re-read from the database (role changes apply at once).
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { findSessionUser, type SessionUser } from '@/lib/db/users';
+import { hasRole, type Role } from './roles';
+import { authOptions } from './options';
+
+export type { SessionUser };
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
+  if (!session?.userId) return null;
+  return findSessionUser(session.userId);
+}
+
+/** For pages: redirects to sign-in when signed out, answers 403 when the role is wrong. */
+export async function requirePageRole(roles: Role[], callbackUrl = '/'): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  if (!hasRole(user, roles)) forbidden();
+  return user;
+}

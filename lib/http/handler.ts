@@ -1,0 +1,73 @@
+// The one wrapper for route handlers: request id, authentication, role, zod parsing, error mapping.
+import 'server-only';
+import type { z } from 'zod';
+import { assertRole, type Role } from '@/lib/auth/roles';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { logger, withRequestContext } from '@/lib/observability/logger';
+import { AppError, errorBody, toAppError } from './errors';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+type Context<Body, Params> = {
+  request: Request;
+  requestId: string;
+  user: SessionUser | null;
+  body: Body;
+  params: Params;
+};
+
+type Options<Schema extends z.ZodType | undefined> = {
+  /** Roles allowed; omit for a public route (user may still be present). */
+  roles?: readonly Role[];
+  /** zod schema for the JSON body. */
+  body?: Schema;
+  /** Largest accepted body in bytes. */
+  maxBodyBytes?: number;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function jsonError(error: AppError, requestId: string): Response {
+  return Response.json(errorBody(error, requestId), {
+    status: error.status,
+    headers: { [REQUEST_ID_HEADER]: requestId, 'cache-control': 'no-store' },
+  });
+}
+
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError('payload_too_large', `Request body is larger than ${maxBytes} bytes.`);
+  if (!text.trim()) throw new AppError('bad_request', 'Request body must be JSON.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', 'Request body is not valid JSON.');
+  }
+}
+
+export function route<Schema extends z.ZodType | undefined = undefined>(
+  options: Options<Schema>,
+  handler: (context: Context<Schema extends z.ZodType ? z.infer<Schema> : undefined, Record<string, string | string[]>>) => Promise<Response>,
+) {
+  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+    const requestId = requestIdFrom(request.headers);
+    return withRequestContext(requestId, async () => {
+      const started = performance.now();
+      try {
+        const user = options.roles ? await getSessionUser() : null;
+        if (options.roles) assertRole(user, options.roles);
+        let body = undefined as Schema extends z.ZodType ? z.infer<Schema> : undefined;
+        if (options.body) body = options.body.parse(await readJson(request, options.maxBodyBytes ?? 256 * 1024));
+        const params = (await routeContext?.params) ?? {};
+        const response = await handler({ request, requestId, user, body, params });
+        response.headers.set(REQUEST_ID_HEADER, requestId);
+        return response;
+      } catch (error) {
+        const appError = toAppError(error);
+        const fields = { method: request.method, path: new URL(request.url).pathname, status: appError.status, code: appError.code, ms: Math.round(performance.now() - started) };
+        if (appError.status >= 500) logger.error({ ...fields, err: error }, 'request failed');
+        else logger.info(fields, 'request rejected');
+        return jsonError(appError, requestId);
+      }
+    });
+  };
+}
