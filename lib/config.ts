@@ -26,7 +26,6 @@ export const chunking = {
 } as const;
 
 export const models = {
-  localEmbeddingId: 'local-hash-ngram-384',
   localChatId: 'local-extractive',
   /** USD per million tokens, by model id; unknown models cost 0 and are logged as such. */
   pricePerMillionTokens: {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { hashEmbed } from './hash-embedding';
+
+const cosine = (a: number[], b: number[]) => a.reduce((sum, value, i) => sum + value * b[i]!, 0);
+const norm = (v: number[]) => Math.sqrt(cosine(v, v));
+
+describe('hashEmbed', () => {
+  it('is deterministic', () => {
+    const text = 'Postgres stores vectors with the pgvector extension.';
+    expect(hashEmbed(text, 384)).toEqual(hashEmbed(text, 384));
+  });
+
+  it('respects the requested dimensions and returns unit vectors', () => {
+    for (const dimensions of [8, 384, 1536]) {
+      const vector = hashEmbed('How do I reset my password?', dimensions);
+      expect(vector).toHaveLength(dimensions);
+      expect(norm(vector)).toBeCloseTo(1, 10);
+      expect(vector.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('puts similar texts closer than unrelated ones', () => {
+    const query = hashEmbed('How do I reset my password?', 384);
+    const related = hashEmbed('To reset your password, open Settings and choose "Reset password".', 384);
+    const unrelated = hashEmbed('The cafeteria serves lunch from noon until two.', 384);
+    expect(cosine(query, related)).toBeGreaterThan(cosine(query, unrelated) + 0.2);
+  });
+
+  it('matches inflected forms and near spellings', () => {
+    const base = hashEmbed('database indexes', 384);
+    expect(cosine(base, hashEmbed('databases index', 384))).toBeGreaterThan(0.8);
+    // A misspelling shares character n-grams though not the word: a small but real pull.
+    const typo = cosine(hashEmbed('configuration', 384), hashEmbed('configuraton', 384));
+    const other = cosine(hashEmbed('configuration', 384), hashEmbed('lunch', 384));
+    expect(typo).toBeGreaterThan(0.03);
+    expect(typo).toBeGreaterThan(other);
+  });
+
+  it('returns a fixed unit vector, not zeros, for text without content words', () => {
+    for (const text of ['', '   ', 'the and of', '?!']) {
+      const vector = hashEmbed(text, 16);
+      expect(vector[0]).toBe(1);
+      expect(norm(vector)).toBe(1);
+    }
+  });
+
+  it('rejects a non-positive or fractional size', () => {
+    expect(() => hashEmbed('x', 0)).toThrow(RangeError);
+    expect(() => hashEmbed('x', 2.5)).toThrow(RangeError);
+  });
+});
