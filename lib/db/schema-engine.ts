@@ -10,7 +10,25 @@ export type SchemaEngine = SchemaEngineType;
 
 type Bindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 
-let bindings: Promise<Bindings> | undefined;
+// The JS glue module is a process-wide singleton (Node caches it by URL) holding one Wasm instance, so
+// the loaded bindings are kept on globalThis: a second copy of this module (test runners, bundlers)
+// must not instantiate the Wasm again and swap the instance under a running engine.
+const holder = globalThis as unknown as { ragSchemaEngineBindings?: Promise<Bindings> };
+
+// The engine reports a Rust panic through this global before throwing; keep the message for the error.
+const panics = globalThis as unknown as {
+  PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void };
+};
+let lastPanic: string | undefined;
+panics.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message: (message: string) => {
+    lastPanic = message;
+  },
+};
+
+export function lastSchemaEnginePanic(): string | undefined {
+  return lastPanic;
+}
 
 async function loadBindings(): Promise<Bindings> {
   const require = createRequire(import.meta.url);
@@ -29,8 +47,8 @@ export async function openSchemaEngine(
   schema: { path: string; content: string },
   log: (line: string) => void = () => {},
 ): Promise<SchemaEngine> {
-  bindings ??= loadBindings();
-  const { SchemaEngine } = await bindings;
+  holder.ragSchemaEngineBindings ??= loadBindings();
+  const { SchemaEngine } = await holder.ragSchemaEngineBindings;
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString, max: 1 }));
   return SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, log, adapter);
 }
