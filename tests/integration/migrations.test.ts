@@ -1,0 +1,57 @@
+// [DB] The shared migrations build the whole schema, with pgvector and the search indexes, on this database.
+import { describe, expect, inject, it } from 'vitest';
+import { db } from '../../lib/db/client';
+import { listMigrationNames, migrate } from '../../lib/db/migrate';
+import { checkReadiness } from '../../lib/db/readiness';
+
+describe(`[DB] migrations on ${inject('database')}`, () => {
+  it('records every shipped migration as applied, and a second run applies nothing', async () => {
+    const rows = await db().$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`;
+    expect(rows.map((r) => r.migration_name)).toEqual(await listMigrationNames());
+    expect(await migrate(inject('databaseUrl'))).toEqual([]);
+  });
+
+  it('enables pgvector and builds the HNSW and full-text indexes on passages', async () => {
+    const ext = await db().$queryRaw<
+      { extname: string }[]
+    >`SELECT extname FROM pg_extension WHERE extname = 'vector'`;
+    expect(ext).toHaveLength(1);
+    const indexes = await db().$queryRaw<{ indexname: string; indexdef: string }[]>`
+      SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'chunks'`;
+    const defs = indexes.map((i) => i.indexdef).join('\n');
+    expect(defs).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
+    expect(defs).toMatch(/USING gin \(tsv\)/);
+  });
+
+  it('creates every table of the data model', async () => {
+    const tables = await db().$queryRaw<
+      { tablename: string }[]
+    >`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
+    expect(tables.map((t) => t.tablename).sort()).toEqual(
+      [
+        '_prisma_migrations',
+        'accounts',
+        'answer_cache_entries',
+        'api_keys',
+        'audit_events',
+        'chunks',
+        'conversations',
+        'documents',
+        'feature_flags',
+        'gdpr_requests',
+        'messages',
+        'query_logs',
+        'review_items',
+        'sessions',
+        'system_state',
+        'users',
+        'verification_tokens',
+      ].sort(),
+    );
+  });
+
+  it('reports ready when the database is reachable and migrated', async () => {
+    expect(await checkReadiness()).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,108 @@
+// [RAG] Ingest → hybrid retrieval → streamed, cited answer → query-log row, on the real database.
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { db } from '../../lib/db/client';
+import { ingestMarkdown } from '../../lib/rag/ingest';
+import { retrievePassages } from '../../lib/rag/retrieve';
+import { streamAnswer } from '../../lib/rag/answer-stream';
+
+const postgresGuide = `# Operations guide
+
+## Using your own Postgres database
+
+Set DATABASE_URL to a Postgres server that has the pgvector extension installed. The app applies its
+migrations on start. Without DATABASE_URL the app uses an embedded database in the .data folder.
+
+## Backups
+
+Take nightly snapshots of the database volume and keep them for thirty days.
+`;
+
+const billing = `# Billing
+
+## Invoices
+
+Invoices are sent on the first working day of each month by email to the account owner.
+`;
+
+/** Reads a UI message stream (SSE) into its JSON chunks. */
+async function readChunks(response: Response): Promise<Array<Record<string, unknown>>> {
+  const text = await response.text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]')
+    .map((line) => JSON.parse(line.slice(6)) as Record<string, unknown>);
+}
+
+describe(`[RAG] pipeline on ${inject('database')}`, () => {
+  beforeAll(async () => {
+    await db().queryLog.deleteMany();
+    await db().document.deleteMany();
+    await ingestMarkdown({
+      source: 'docs/operations.md',
+      title: 'Operations guide',
+      markdown: postgresGuide,
+    });
+    await ingestMarkdown({ source: 'docs/billing.md', title: 'Billing', markdown: billing });
+  });
+
+  it('stores each document once, with embedded passages and their heading paths', async () => {
+    const again = await ingestMarkdown({ source: 'docs/billing.md', title: 'Billing', markdown: billing });
+    expect(again.skipped).toBe(true);
+    expect(await db().document.count()).toBe(2);
+    const rows = await db().$queryRaw<{ heading_path: string; has_embedding: boolean }[]>`
+      SELECT heading_path, embedding IS NOT NULL AS has_embedding FROM chunks ORDER BY heading_path`;
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => r.has_embedding)).toBe(true);
+    expect(rows.map((r) => r.heading_path).join('|')).toContain('Using your own Postgres database');
+  });
+
+  it('replaces a document when its source changes', async () => {
+    await ingestMarkdown({
+      source: 'docs/billing.md',
+      title: 'Billing',
+      markdown: billing.replace('first working day', 'last day'),
+    });
+    const docs = await db().document.findMany({ where: { source: 'docs/billing.md' } });
+    expect(docs).toHaveLength(1);
+    const text = await db().chunk.findMany({ where: { documentId: docs[0]!.id }, select: { text: true } });
+    expect(text.map((t) => t.text).join(' ')).toContain('last day');
+  });
+
+  it('ranks the passage that answers the question first', async () => {
+    const { passages } = await retrievePassages('How do I use my own Postgres database?');
+    expect(passages[0]?.headingPath).toContain('Using your own Postgres database');
+    expect(passages[0]?.n).toBe(1);
+  });
+
+  it('streams a cited answer with its sources and records a query-log row', async () => {
+    const response = await streamAnswer({
+      question: 'How do I use my own Postgres database?',
+      requestId: 'req-pipeline-test-1',
+      userId: null,
+      route: 'chat',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('req-pipeline-test-1');
+    const chunks = await readChunks(response);
+    const sources = chunks.filter((c) => c.type === 'source-document');
+    expect(sources.length).toBeGreaterThan(0);
+    expect(String(sources[0]!.title)).toContain('Using your own Postgres database');
+    const deltas = chunks.filter((c) => c.type === 'text-delta');
+    expect(deltas.length).toBeGreaterThan(1);
+    const answer = deltas.map((c) => c.delta).join('');
+    expect(answer).toMatch(/DATABASE_URL/);
+    expect(answer).toMatch(/\[1\]/);
+
+    const log = await db().queryLog.findFirstOrThrow({ where: { requestId: 'req-pipeline-test-1' } });
+    expect(log).toMatchObject({
+      route: 'chat',
+      status: 'OK',
+      model: 'local-extractive',
+      question: 'How do I use my own Postgres database?',
+    });
+    expect(log.tokensIn).toBeGreaterThan(0);
+    expect(log.tokensOut).toBeGreaterThan(0);
+    expect(log.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(log.ttftMs).not.toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+// Test projects: unit (pure logic, next to the code), and the integration suite run once per database:
+// the real Postgres + pgvector at TEST_DATABASE_URL (when set) and the embedded PGlite.
+import path from 'node:path';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+const integration = (name: string, database: 'postgres' | 'embedded'): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name: `integration-${name}`,
+    include: ['tests/integration/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/connect.ts'],
+    provide: { database },
+    // One database per run: files share it, so they run one after another.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': root,
+      // Next.js resolves this to an empty module on the server; tests are server code too.
+      'server-only': path.join(root, 'tests/support/empty-module.ts'),
+    },
+  },
+  test: {
+    environment: 'node',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
+      ...(process.env.TEST_DATABASE_URL ? [integration('postgres', 'postgres')] : []),
+      integration('embedded', 'embedded'),
+    ],
+  },
+});
