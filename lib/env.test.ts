@@ -29,16 +29,15 @@ describe('settings (lib/env)', () => {
     expect((error as EnvError).issues).toHaveLength(3);
   });
 
-  it('refuses default secrets and demo accounts in production', () => {
+  it('refuses default secrets in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: must be set/);
     expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: DEV_AUTH_SECRET })).toThrow(/AUTH_SECRET/);
-    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ALLOW_DEMO_ACCOUNTS: 'true' })).toThrow(
-      /ALLOW_DEMO_ACCOUNTS: demo accounts are refused in production/,
-    );
     expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
 
   it('requires both Upstash settings or neither', () => {
-    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://example.upstash.io' })).toThrow(/set both or neither/);
+    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://example.upstash.io' })).toThrow(
+      /set both or neither/,
+    );
   });
 });

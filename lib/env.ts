@@ -4,12 +4,6 @@ import { z } from 'zod';
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
-const bool = (fallback: boolean) =>
-  z.preprocess(
-    (value) => (value === '' || value === undefined ? fallback : value),
-    z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]),
-  );
-
 export const DEV_AUTH_SECRET = 'development-only-secret-do-not-use-in-production';
 
 export const envSchema = z.object({
@@ -29,9 +23,11 @@ export const envSchema = z.object({
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
 
   // Auth (next-auth). The development default is refused by `npm start` in production.
-  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'must be at least 32 characters').optional(),
+  ),
   AUTH_URL: optionalUrl,
-  ALLOW_DEMO_ACCOUNTS: bool(false),
 
   // Models. No key and no base URL: the built-in local models.
   OPENAI_API_KEY: optionalString,
@@ -41,7 +37,13 @@ export const envSchema = z.object({
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(2000).default(384),
 
   // Shared state across instances (later issues): Redis or Upstash; unset means in-process.
-  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional()),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+  ),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalString,
 
@@ -52,7 +54,9 @@ export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
   constructor(readonly issues: string[]) {
-    super(`Invalid configuration:\n${issues.map((line) => `  - ${line}`).join('\n')}\nSee .env.example for every setting.`);
+    super(
+      `Invalid configuration:\n${issues.map((line) => `  - ${line}`).join('\n')}\nSee .env.example for every setting.`,
+    );
     this.name = 'EnvError';
   }
 }
@@ -67,10 +71,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const problems: string[] = [];
   if (env.NODE_ENV === 'production') {
     if (!env.AUTH_SECRET || env.AUTH_SECRET === DEV_AUTH_SECRET) {
-      problems.push('AUTH_SECRET: must be set to a random secret of at least 32 characters in production (e.g. `openssl rand -base64 32`)');
-    }
-    if (env.ALLOW_DEMO_ACCOUNTS) {
-      problems.push('ALLOW_DEMO_ACCOUNTS: demo accounts are refused in production; create users with `npm run user:create`');
+      problems.push(
+        'AUTH_SECRET: must be set to a random secret of at least 32 characters in production (e.g. `openssl rand -base64 32`)',
+      );
     }
   }
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {

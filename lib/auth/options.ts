@@ -22,7 +22,10 @@ const build = (): NextAuthOptions => ({
     CredentialsProvider({
       id: 'credentials',
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
       authorize: async (credentials) => {
         const user = await checkCredentials(credentials);
         return user ? { id: user.id, email: user.email, name: user.name } : null;

@@ -9,7 +9,9 @@ export type Db = InstanceType<typeof PrismaClient>;
 
 export class DatabaseNotConfiguredError extends Error {
   constructor() {
-    super('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide the embedded database, or set DATABASE_URL to a Postgres server with pgvector.');
+    super(
+      'DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide the embedded database, or set DATABASE_URL to a Postgres server with pgvector.',
+    );
     this.name = 'DatabaseNotConfiguredError';
   }
 }

@@ -3,7 +3,13 @@ import 'server-only';
 import { toSql } from 'pgvector';
 import { db } from './client';
 
-export type NewChunk = { ordinal: number; text: string; headingPath: string; tokenCount: number; embedding: number[] };
+export type NewChunk = {
+  ordinal: number;
+  text: string;
+  headingPath: string;
+  tokenCount: number;
+  embedding: number[];
+};
 
 export async function findDocumentByHash(contentHash: string) {
   return db().document.findUnique({ where: { contentHash }, select: { id: true, status: true } });

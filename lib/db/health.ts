@@ -11,10 +11,13 @@ export async function checkDatabase(expectedMigrations: string[]): Promise<Datab
       SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/_prisma_migrations.*does not exist/i.test(message)) return { ok: false, reason: 'migrations have not been applied' };
+    if (/_prisma_migrations.*does not exist/i.test(message))
+      return { ok: false, reason: 'migrations have not been applied' };
     return { ok: false, reason: 'database unreachable' };
   }
   const done = new Set(applied.map((row) => row.migration_name));
   const pending = expectedMigrations.filter((name) => !done.has(name));
-  return pending.length === 0 ? { ok: true } : { ok: false, reason: `pending migrations: ${pending.join(', ')}` };
+  return pending.length === 0
+    ? { ok: true }
+    : { ok: false, reason: `pending migrations: ${pending.join(', ')}` };
 }

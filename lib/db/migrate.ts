@@ -7,7 +7,7 @@ import { openSchemaEngine } from './schema-engine';
 
 export const PGVECTOR_INSTALL_HINT =
   'pgvector is not installed on this Postgres server. Install it (Debian/Ubuntu: `apt-get install postgresql-<version>-pgvector`, ' +
-  'or build it from source: https://github.com/pgvector/pgvector#installation; on this project\'s CI machines: ' +
+  "or build it from source: https://github.com/pgvector/pgvector#installation; on this project's CI machines: " +
   '`bash scripts/ci/install-pgvector.sh`), or use a server image that includes it such as `pgvector/pgvector:pg17`.';
 
 export class PgvectorMissingError extends Error {
@@ -24,7 +24,10 @@ export function migrationsDir(root = process.cwd()): string {
 /** Names of the migration directories shipped with the app, in order. */
 export async function listMigrationNames(dir = migrationsDir()): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Throws PgvectorMissingError when the server cannot provide the vector extension. */
@@ -63,7 +66,10 @@ export async function migrate(connectionString: string, root = process.cwd()): P
     const result = await engine.applyMigrations({
       migrationsList: {
         baseDir: dir,
-        lockfile: { path: 'migration_lock.toml', content: await readFile(lockPath, 'utf8').catch(() => null) },
+        lockfile: {
+          path: 'migration_lock.toml',
+          content: await readFile(lockPath, 'utf8').catch(() => null),
+        },
         shadowDbInitScript: '',
         migrationDirectories,
       },

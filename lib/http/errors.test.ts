@@ -6,7 +6,9 @@ describe('error mapping (lib/http/errors)', () => {
   it('keeps an AppError with its status', () => {
     const error = toAppError(new AppError('forbidden', 'No.'));
     expect(error.status).toBe(403);
-    expect(errorBody(error, 'req-1')).toEqual({ error: { code: 'forbidden', message: 'No.', requestId: 'req-1' } });
+    expect(errorBody(error, 'req-1')).toEqual({
+      error: { code: 'forbidden', message: 'No.', requestId: 'req-1' },
+    });
   });
 
   it('turns zod errors into a readable 400', () => {

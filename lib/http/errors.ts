@@ -42,7 +42,10 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return new AppError('validation_failed', describeZodError(error));
   if (isDatabaseUnavailable(error)) {
-    return new AppError('service_unavailable', 'The service is temporarily unavailable. Please try again shortly.');
+    return new AppError(
+      'service_unavailable',
+      'The service is temporarily unavailable. Please try again shortly.',
+    );
   }
   return new AppError('internal', 'Something went wrong on our side. Please try again.');
 }
@@ -54,9 +57,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
     const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
-    if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', '57P01', '57P03'].includes(code)) return true;
+    if (
+      typeof code === 'string' &&
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', '57P01', '57P03'].includes(code)
+    )
+      return true;
     if (name === 'DatabaseNotConfiguredError') return true;
-    if (typeof message === 'string' && /ECONNREFUSED|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server|DatabaseNotReachable|Server has closed the connection/i.test(message)) return true;
+    if (
+      typeof message === 'string' &&
+      /ECONNREFUSED|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server|DatabaseNotReachable|Server has closed the connection/i.test(
+        message,
+      )
+    )
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

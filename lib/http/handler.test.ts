@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { AppError } from './errors';
 import { route } from './handler';
 
-const echo = route({ body: z.object({ question: z.string().min(1, 'must not be empty') }) }, async ({ body, requestId }) =>
-  Response.json({ question: body.question, requestId }),
+const echo = route(
+  { body: z.object({ question: z.string().min(1, 'must not be empty') }) },
+  async ({ body, requestId }) => Response.json({ question: body.question, requestId }),
 );
 
 const post = (body: string, headers: Record<string, string> = {}) =>
-  new Request('http://localhost/api/test', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  new Request('http://localhost/api/test', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 describe('route wrapper (lib/http/handler)', () => {
   it('parses the body and passes the request id through to the handler and the response', async () => {

@@ -35,7 +35,8 @@ export function jsonError(error: AppError, requestId: string): Response {
 
 async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError('payload_too_large', `Request body is larger than ${maxBytes} bytes.`);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError('payload_too_large', `Request body is larger than ${maxBytes} bytes.`);
   if (!text.trim()) throw new AppError('bad_request', 'Request body must be JSON.');
   try {
     return JSON.parse(text);
@@ -46,7 +47,12 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
 
 export function route<Schema extends z.ZodType | undefined = undefined>(
   options: Options<Schema>,
-  handler: (context: Context<Schema extends z.ZodType ? z.infer<Schema> : undefined, Record<string, string | string[]>>) => Promise<Response>,
+  handler: (
+    context: Context<
+      Schema extends z.ZodType ? z.infer<Schema> : undefined,
+      Record<string, string | string[]>
+    >,
+  ) => Promise<Response>,
 ) {
   return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
@@ -56,14 +62,23 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
         const user = options.roles ? await getSessionUser() : null;
         if (options.roles) assertRole(user, options.roles);
         let body = undefined as Schema extends z.ZodType ? z.infer<Schema> : undefined;
-        if (options.body) body = options.body.parse(await readJson(request, options.maxBodyBytes ?? 256 * 1024));
+        if (options.body)
+          body = options.body.parse(
+            await readJson(request, options.maxBodyBytes ?? 256 * 1024),
+          ) as typeof body;
         const params = (await routeContext?.params) ?? {};
         const response = await handler({ request, requestId, user, body, params });
         response.headers.set(REQUEST_ID_HEADER, requestId);
         return response;
       } catch (error) {
         const appError = toAppError(error);
-        const fields = { method: request.method, path: new URL(request.url).pathname, status: appError.status, code: appError.code, ms: Math.round(performance.now() - started) };
+        const fields = {
+          method: request.method,
+          path: new URL(request.url).pathname,
+          status: appError.status,
+          code: appError.code,
+          ms: Math.round(performance.now() - started),
+        };
         if (appError.status >= 500) logger.error({ ...fields, err: error }, 'request failed');
         else logger.info(fields, 'request rejected');
         return jsonError(appError, requestId);

@@ -8,7 +8,10 @@ const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 export const rootLogger = pino({
   level: env().LOG_LEVEL,
   base: { service: 'rag-service' },
-  redact: { paths: ['password', '*.password', 'email', '*.email', 'authorization', '*.authorization'], censor: '[redacted]' },
+  redact: {
+    paths: ['password', '*.password', 'email', '*.email', 'authorization', '*.authorization'],
+    censor: '[redacted]',
+  },
   mixin: () => {
     const context = requestContext.getStore();
     return context ? { requestId: context.requestId } : {};

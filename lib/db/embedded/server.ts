@@ -42,7 +42,11 @@ export async function startEmbeddedDatabase(options: {
   // PGlite has no lock of its own: two processes on one directory would corrupt it.
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, 'pglite.lock'), stale: 15_000, update: 5_000 });
+    release = await lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, 'pglite.lock'),
+      stale: 15_000,
+      update: 5_000,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new EmbeddedDatabaseLockedError(dataDir);
     throw error;
@@ -61,7 +65,9 @@ export async function startEmbeddedDatabase(options: {
     await server.start().catch(async (error: NodeJS.ErrnoException) => {
       await db.close();
       if (error.code === 'EADDRINUSE') {
-        throw new Error(`Port ${options.port} is in use, so the embedded database cannot listen there. Set EMBEDDED_DB_PORT to a free port.`);
+        throw new Error(
+          `Port ${options.port} is in use, so the embedded database cannot listen there. Set EMBEDDED_DB_PORT to a free port.`,
+        );
       }
       throw error;
     });
