@@ -1,12 +1,28 @@
 // Next.js configuration: standalone output for the Docker image; database and model packages stay
 // outside the server bundle because they load Wasm or native files at run time.
+// Empty values count as unset (lib/env.ts), but @ai-sdk/openai reads OPENAI_BASE_URL at import time and
+// rejects "" (e.g. from a .env copied from .env.example), so drop empty variables before routes load.
+for (const [key, value] of Object.entries(process.env)) {
+  if (value === '') delete process.env[key];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'standalone',
+  // A separate build folder lets the e2e suite run its own dev server beside a developer's `npm run dev`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // forbidden() in pages answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ['pino', 'pg', '@prisma/client', '@prisma/adapter-pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', '@prisma/schema-engine-wasm'],
+  serverExternalPackages: [
+    'pino',
+    'pg',
+    '@prisma/client',
+    '@prisma/adapter-pg',
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    '@prisma/schema-engine-wasm',
+  ],
 };
 
 export default nextConfig;

@@ -96,6 +96,11 @@ export function authSecret(): string {
   return env().AUTH_SECRET ?? DEV_AUTH_SECRET;
 }
 
+/** A copy of the raw environment, for launchers handing it on to a child process. */
+export function inheritedEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}
+
 /** Whether the built-in local models answer (no provider configured). */
 export function usesLocalModels(): boolean {
   const { OPENAI_API_KEY, OPENAI_BASE_URL } = env();

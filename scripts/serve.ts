@@ -1,0 +1,123 @@
+// Launcher for `npm run dev` and `npm start`: validates settings, provides the database (embedded
+// PGlite when DATABASE_URL is unset), applies migrations, seeds, runs Next.js, and shuts all down cleanly.
+import './drop-empty-env';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded/server';
+import { migrate } from '@/lib/db/migrate';
+import { connectDb, db } from '@/lib/db/client';
+import { DEV_AUTH_SECRET, env, EnvError, inheritedEnvironment } from '@/lib/env';
+import {
+  countDemoAccounts,
+  DEMO_PASSWORD,
+  demoAccounts,
+  seedDemoAccounts,
+  seedDemoCorpus,
+} from '@/prisma/seed';
+
+const modeArg = process.argv[2];
+if (modeArg !== 'dev' && modeArg !== 'start') {
+  console.error('usage: serve.ts dev|start');
+  process.exit(2);
+}
+const mode: 'dev' | 'start' = modeArg;
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  let settings;
+  try {
+    settings = env();
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+  const production = settings.NODE_ENV === 'production';
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = settings.DATABASE_URL;
+  if (!databaseUrl) {
+    const started = performance.now();
+    embedded = await startEmbeddedDatabase({
+      dataDir: settings.DATA_DIR,
+      port: settings.EMBEDDED_DB_PORT,
+    }).catch((error: Error) => fail(error.message));
+    databaseUrl = embedded.url;
+    console.log(
+      `▲ Embedded Postgres (PGlite + pgvector) ${embedded.created ? 'created' : 'opened'} in ${settings.DATA_DIR}/ ` +
+        `on 127.0.0.1:${settings.EMBEDDED_DB_PORT} (${Math.round(performance.now() - started)} ms)`,
+    );
+  }
+  // Everything below (migrations, seed) uses the same database the app will.
+  connectDb(databaseUrl, 2);
+
+  const stopDatabase = async () => {
+    await embedded?.stop().catch((error) => console.error('embedded database did not stop cleanly:', error));
+  };
+
+  try {
+    const applied = await migrate(databaseUrl);
+    console.log(
+      applied.length ? `▲ Applied migrations: ${applied.join(', ')}` : '▲ Database schema is up to date',
+    );
+
+    if (production) {
+      if ((await countDemoAccounts()) > 0) {
+        fail(
+          'This database holds demo accounts (@demo.local), which production refuses. Delete them, or use a fresh database, and create real users with `npm run user:create`.',
+        );
+      }
+    } else {
+      const created = await seedDemoAccounts();
+      if (created.length) {
+        console.log('\n▲ Demo accounts (development only), password for each: ' + DEMO_PASSWORD);
+        for (const account of demoAccounts) console.log(`    ${account.role.padEnd(10)} ${account.email}`);
+        console.log('');
+      } else {
+        console.log(`▲ Demo accounts: ${demoAccounts.map((a) => a.email).join(', ')} (password in README)`);
+      }
+      const corpus = await seedDemoCorpus(process.cwd(), (line) => console.log(line));
+      console.log(`▲ Demo corpus: ${corpus.ingested} ingested, ${corpus.skipped} unchanged`);
+    }
+    await db().$disconnect();
+  } catch (error) {
+    await stopDatabase();
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const require = createRequire(import.meta.url);
+  const nextBin = require.resolve('next/dist/bin/next');
+  const childEnv: NodeJS.ProcessEnv = {
+    ...inheritedEnvironment(),
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: settings.AUTH_URL ?? `http://localhost:${settings.PORT}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  // Production was validated to have its own secret; development uses the fixed public default.
+  childEnv.AUTH_SECRET = settings.AUTH_SECRET ?? DEV_AUTH_SECRET;
+  const child = spawn(process.execPath, [nextBin, mode, '--port', String(settings.PORT)], {
+    stdio: 'inherit',
+    env: childEnv,
+  });
+
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`\n▲ ${signal}: stopping the app${embedded ? ' and the embedded database' : ''}…`);
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  child.on('exit', async (code, signal) => {
+    await stopDatabase();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+void main();
