@@ -1,0 +1,34 @@
+// Runs before every matched request: gives each a request id, and sends signed-out visitors of pages
+// to the sign-in page. Authorisation itself is enforced again in the route wrapper and data layer.
+import { NextResponse, type NextRequest } from 'next/server';
+import { getToken } from 'next-auth/jwt';
+import { authSecret } from '@/lib/env';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-id';
+
+const publicPages = ['/login'];
+
+export async function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers);
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const { pathname, search } = request.nextUrl;
+
+  const isPage = !pathname.startsWith('/api/');
+  if (isPage && !publicPages.includes(pathname)) {
+    const token = await getToken({ req: request, secret: authSecret() });
+    if (!token) {
+      const login = new URL('/login', request.url);
+      login.searchParams.set('callbackUrl', `${pathname}${search}`);
+      const response = NextResponse.redirect(login);
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      return response;
+    }
+  }
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js)$).*)'],
+};
