@@ -1,6 +1,8 @@
 // Query logs: one row per accepted request, written by the pipeline and read by the admin console.
 import 'server-only';
+import { assertRole } from '@/lib/auth/roles';
 import { db } from './client';
+import type { SessionUser } from './users';
 import type { QueryStatus } from '@/lib/generated/prisma/enums';
 
 export type NewQueryLog = {
@@ -43,7 +45,15 @@ export type QueryLogRow = {
   userEmail: string | null;
 };
 
-export async function listRecentQueryLogs({ limit }: { limit: number }): Promise<QueryLogRow[]> {
+/** The newest query logs; admins only (checked here as well as by the page). */
+export async function listRecentQueryLogs({
+  viewer,
+  limit,
+}: {
+  viewer: SessionUser | null;
+  limit: number;
+}): Promise<QueryLogRow[]> {
+  assertRole(viewer, ['ADMIN']);
   const rows = await db().queryLog.findMany({
     orderBy: { createdAt: 'desc' },
     take: limit,

@@ -1,0 +1,48 @@
+// Admin console, first slice: the most recent queries with their latency, tokens and cost.
+// The role check runs before anything streams, so a signed-out visitor gets a real 307 and a
+// non-admin a real 403; the query log then streams in behind a skeleton. (A route-level
+// loading.tsx would start the response first and turn both into a 200.)
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { QueryLogSkeleton } from '@/components/admin/query-log-skeleton';
+import { QueryLogSummary } from '@/components/admin/query-log-summary';
+import { QueryLogTable } from '@/components/admin/query-log-table';
+import { SiteHeader } from '@/components/site-header';
+import { requirePageRole, type SessionUser } from '@/lib/auth/session';
+import { listRecentQueryLogs } from '@/lib/db/query-logs';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Admin' };
+
+const RECENT_LIMIT = 50;
+
+export default async function AdminPage() {
+  const user = await requirePageRole(['ADMIN'], '/admin');
+
+  return (
+    <>
+      <SiteHeader user={user} current="admin" />
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Recent queries</h1>
+          <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+            The last {RECENT_LIMIT} questions asked, newest first. Figures below cover these rows only.
+          </p>
+        </div>
+        <Suspense fallback={<QueryLogSkeleton />}>
+          <RecentQueries viewer={user} />
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+async function RecentQueries({ viewer }: { viewer: SessionUser }) {
+  const rows = await listRecentQueryLogs({ viewer, limit: RECENT_LIMIT });
+  return (
+    <>
+      <QueryLogSummary rows={rows} />
+      <QueryLogTable rows={rows} />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+// Recent queries, newest first: who asked what, how it was answered, how fast and at what cost.
+import { formatCost, formatInteger, formatTime, truncate } from '@/components/admin/format';
+import type { QueryLogRow } from '@/components/admin/query-log-types';
+import { StatusBadge } from '@/components/admin/status-badge';
+
+const columns = [
+  { label: 'Time (UTC)', numeric: false },
+  { label: 'User', numeric: false },
+  { label: 'Question', numeric: false },
+  { label: 'Route', numeric: false },
+  { label: 'Model', numeric: false },
+  { label: 'Status', numeric: false },
+  { label: 'Latency ms', numeric: true },
+  { label: 'TTFT ms', numeric: true },
+  { label: 'Tokens in/out', numeric: true },
+  { label: 'Cost', numeric: true },
+];
+
+const cell = 'px-2.5 py-2 align-top whitespace-nowrap';
+const numericCell = `${cell} text-right tabular-nums`;
+
+export function QueryLogTable({ rows }: { rows: QueryLogRow[] }) {
+  return (
+    <div
+      role="region"
+      aria-labelledby="query-log-caption"
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border border-neutral-200 focus-visible:outline-2 focus-visible:outline-neutral-900 dark:border-neutral-800 dark:focus-visible:outline-neutral-100"
+    >
+      <table data-testid="query-log-table" className="min-w-full text-sm">
+        <caption id="query-log-caption" className="sr-only">
+          Recent queries, newest first
+        </caption>
+        <thead className="bg-neutral-50 text-left text-xs font-medium text-neutral-600 dark:bg-neutral-900 dark:text-neutral-400">
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.label}
+                scope="col"
+                className={`px-2.5 py-2 font-medium whitespace-nowrap ${column.numeric ? 'text-right' : ''}`}
+              >
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
+          {rows.length === 0 ? (
+            <tr>
+              <td
+                colSpan={columns.length}
+                className="px-3 py-12 text-center text-neutral-500 dark:text-neutral-400"
+              >
+                <p className="font-medium text-neutral-700 dark:text-neutral-300">No queries yet</p>
+                <p className="mt-1">Questions asked in the chat will appear here.</p>
+              </td>
+            </tr>
+          ) : (
+            rows.map((row) => <QueryLogTableRow key={row.id} row={row} />)
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function QueryLogTableRow({ row }: { row: QueryLogRow }) {
+  return (
+    <tr data-testid="query-log-row" className="hover:bg-neutral-50 dark:hover:bg-neutral-900/60">
+      <td className={`${cell} text-neutral-600 dark:text-neutral-400`}>
+        <time dateTime={row.createdAt.toISOString()} title={row.createdAt.toISOString()}>
+          {formatTime(row.createdAt)}
+        </time>
+      </td>
+      <td className={cell}>{row.userEmail ?? <span className="text-neutral-400">—</span>}</td>
+      <td className="max-w-56 px-2.5 py-2 align-top">
+        <span className="block truncate" title={row.question}>
+          {truncate(row.question, 80)}
+        </span>
+      </td>
+      <td className={cell}>
+        {row.route}
+        {row.cacheHit && (
+          <span className="ml-1.5 rounded bg-sky-50 px-1 py-0.5 text-[11px] text-sky-800 dark:bg-sky-950/40 dark:text-sky-300">
+            cached
+          </span>
+        )}
+      </td>
+      <td className={`${cell} font-mono text-xs`} data-testid="query-log-model">
+        {row.model ?? <span className="text-neutral-400">—</span>}
+      </td>
+      <td className={cell}>
+        <StatusBadge status={row.status} />
+        {row.errorCode && (
+          <span className="mt-0.5 block font-mono text-[11px] text-neutral-500 dark:text-neutral-400">
+            {row.errorCode}
+          </span>
+        )}
+      </td>
+      <td className={numericCell} data-testid="query-log-latency">
+        {formatInteger(row.latencyMs)}
+      </td>
+      <td className={numericCell} data-testid="query-log-ttft">
+        {formatInteger(row.ttftMs)}
+      </td>
+      <td className={numericCell} data-testid="query-log-tokens">
+        {formatInteger(row.tokensIn)} / {formatInteger(row.tokensOut)}
+      </td>
+      <td className={numericCell}>{formatCost(row.costUsd)}</td>
+    </tr>
+  );
+}
