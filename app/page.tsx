@@ -6,6 +6,9 @@ import { SiteHeader } from '@/components/site-header';
 import { modelInfo } from '@/lib/ai/model-info';
 import { getSessionUser } from '@/lib/auth/session';
 
+// Per-request: depends on the session cookie.
+export const dynamic = 'force-dynamic';
+
 export default async function HomePage() {
   const user = await getSessionUser();
   if (!user) redirect('/login?callbackUrl=/');

@@ -5,6 +5,9 @@ import { LoginForm } from '@/components/login/login-form';
 import { safeCallbackUrl } from '@/components/login/safe-callback-url';
 import { getSessionUser } from '@/lib/auth/session';
 
+// Per-request: depends on the session cookie.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: 'Sign in' };
 
 type LoginPageProps = {

@@ -1,9 +1,12 @@
 // Applies prisma/migrations to a database through Prisma's Wasm schema engine (no native engine).
 // The history goes to `_prisma_migrations`, the same table `prisma migrate deploy` reads.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { listMigrationNames, migrationsDir } from './migration-names';
 import { openSchemaEngine } from './schema-engine';
+
+export { listMigrationNames, migrationsDir };
 
 export const PGVECTOR_INSTALL_HINT =
   'pgvector is not installed on this Postgres server. Install it (Debian/Ubuntu: `apt-get install postgresql-<version>-pgvector`, ' +
@@ -15,19 +18,6 @@ export class PgvectorMissingError extends Error {
     super(PGVECTOR_INSTALL_HINT);
     this.name = 'PgvectorMissingError';
   }
-}
-
-export function migrationsDir(root = process.cwd()): string {
-  return path.join(root, 'prisma', 'migrations');
-}
-
-/** Names of the migration directories shipped with the app, in order. */
-export async function listMigrationNames(dir = migrationsDir()): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
 }
 
 /** Throws PgvectorMissingError when the server cannot provide the vector extension. */

@@ -1,7 +1,7 @@
 // Readiness: the database answers and every migration shipped with this build is applied.
 import 'server-only';
 import { checkDatabase, type DatabaseHealth } from './health';
-import { listMigrationNames } from './migrate';
+import { listMigrationNames } from './migration-names';
 
 let shipped: Promise<string[]> | undefined;
 

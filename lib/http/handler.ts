@@ -3,7 +3,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { assertRole, type Role } from '@/lib/auth/roles';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
-import { logger, withRequestContext } from '@/lib/observability/logger';
+import { log, withRequestContext } from '@/lib/observability/logger';
 import { AppError, errorBody, toAppError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
@@ -79,8 +79,8 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
           code: appError.code,
           ms: Math.round(performance.now() - started),
         };
-        if (appError.status >= 500) logger.error({ ...fields, err: error }, 'request failed');
-        else logger.info(fields, 'request rejected');
+        if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
+        else log().info(fields, 'request rejected');
         return jsonError(appError, requestId);
       }
     });

@@ -12,7 +12,7 @@ import {
 import { costUsd } from '@/lib/ai/cost';
 import { getModels } from '@/lib/ai/models';
 import { createQueryLog } from '@/lib/db/query-logs';
-import { logger } from '@/lib/observability/logger';
+import { log } from '@/lib/observability/logger';
 import { REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { buildPrompt } from './prompt';
 import { retrievePassages, type Passage } from './retrieve';
@@ -53,7 +53,7 @@ export async function streamAnswer(input: {
     },
   });
 
-  const log = async (fields: {
+  const recordQueryLog = async (fields: {
     status: 'OK' | 'ERROR';
     errorCode?: string;
     tokensIn?: number;
@@ -77,7 +77,7 @@ export async function streamAnswer(input: {
         errorCode: fields.errorCode ?? null,
       });
     } catch (error) {
-      logger.error({ err: error }, 'could not write query log');
+      log().error({ err: error }, 'could not write query log');
     }
   };
 
@@ -99,14 +99,14 @@ export async function streamAnswer(input: {
       writer.merge(toUIMessageStream<ToolSet, ChatMessage>({ stream: result.stream, sendStart: false }));
       try {
         const usage = await result.usage;
-        await log({ status: 'OK', tokensIn: usage.inputTokens, tokensOut: usage.outputTokens });
+        await recordQueryLog({ status: 'OK', tokensIn: usage.inputTokens, tokensOut: usage.outputTokens });
       } catch (error) {
-        await log({ status: 'ERROR', errorCode: 'generation_failed' });
+        await recordQueryLog({ status: 'ERROR', errorCode: 'generation_failed' });
         throw error;
       }
     },
     onError: (error) => {
-      logger.error({ err: error }, 'answer generation failed');
+      log().error({ err: error }, 'answer generation failed');
       return 'The answer could not be completed. Please try again.';
     },
   });
