@@ -30,6 +30,8 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // Quiet logs in test output; tests assert behaviour, not log lines.
+    env: { LOG_LEVEL: 'silent' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
       ...(process.env.TEST_DATABASE_URL ? [integration('postgres', 'postgres')] : []),
