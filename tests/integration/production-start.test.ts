@@ -1,0 +1,44 @@
+// [START] `npm start` in production refuses the development secret and a database with demo accounts.
+import { spawn } from 'node:child_process';
+import { describe, expect, inject, it } from 'vitest';
+import { upsertUser } from '../../lib/db/users';
+
+function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/serve.ts', 'start'],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe('[START] production start-up checks', () => {
+  it('refuses to start without a real AUTH_SECRET, naming the variable', async () => {
+    const { code, output } = await start({ DATABASE_URL: inject('databaseUrl') });
+    expect(code).toBe(1);
+    expect(output).toContain(
+      'AUTH_SECRET: must be set to a random secret of at least 32 characters in production',
+    );
+  });
+
+  it('refuses a database that holds demo accounts', async () => {
+    await upsertUser({ email: 'user@demo.local', role: 'USER', passwordHash: 'scrypt$x' });
+    const { code, output } = await start({
+      DATABASE_URL: inject('databaseUrl'),
+      AUTH_SECRET: 'a'.repeat(40),
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('This database holds demo accounts (@demo.local), which production refuses.');
+  });
+});

@@ -1,0 +1,53 @@
+// [ADMIN] The query log is readable by admins only, enforced in the data-access layer itself.
+import { describe, expect, it } from 'vitest';
+import { createQueryLog, listRecentQueryLogs } from '../../lib/db/query-logs';
+import { upsertUser } from '../../lib/db/users';
+import { AppError } from '../../lib/http/errors';
+
+describe('[ADMIN] query-log access', () => {
+  it('lists the newest rows with the asking user for an admin', async () => {
+    const asker = await upsertUser({ email: 'asker@example.com', role: 'USER', passwordHash: 'scrypt$x' });
+    const admin = await upsertUser({ email: 'boss@example.com', role: 'ADMIN', passwordHash: 'scrypt$x' });
+    await createQueryLog({
+      requestId: 'req-ql-1',
+      userId: asker.id,
+      route: 'chat',
+      question: 'first?',
+      status: 'OK',
+      latencyMs: 12,
+    });
+    // Distinct timestamps, so 'newest first' is well defined.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await createQueryLog({
+      requestId: 'req-ql-2',
+      userId: asker.id,
+      route: 'chat',
+      question: 'second?',
+      status: 'ERROR',
+      errorCode: 'generation_failed',
+    });
+    const rows = await listRecentQueryLogs({ viewer: admin, limit: 2 });
+    expect(rows.map((r) => r.question)).toEqual(['second?', 'first?']);
+    expect(rows[0]).toMatchObject({
+      userEmail: 'asker@example.com',
+      status: 'ERROR',
+      errorCode: 'generation_failed',
+      costUsd: 0,
+    });
+  });
+
+  it('refuses everyone else: 401 without a user, 403 for other roles', async () => {
+    const user = await upsertUser({ email: 'nosy@example.com', role: 'USER', passwordHash: 'scrypt$x' });
+    const compliance = await upsertUser({
+      email: 'audit@example.com',
+      role: 'COMPLIANCE',
+      passwordHash: 'scrypt$x',
+    });
+    await expect(listRecentQueryLogs({ viewer: null, limit: 5 })).rejects.toMatchObject({ status: 401 });
+    for (const viewer of [user, compliance]) {
+      const error = await listRecentQueryLogs({ viewer, limit: 5 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).status).toBe(403);
+    }
+  });
+});
