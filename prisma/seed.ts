@@ -55,7 +55,7 @@ export async function seedDemoCorpus(
     const markdown = await readFile(path.join(root, file), 'utf8');
     const result = await ingestMarkdown({
       source: file,
-      title: file,
+      title: /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? file,
       markdown,
     });
     if (result.skipped) skipped += 1;

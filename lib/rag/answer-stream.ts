@@ -20,10 +20,10 @@ import { retrievePassages, type Passage } from './retrieve';
 export type AnswerMetadata = { model: string; local: boolean; requestId: string };
 export type ChatMessage = UIMessage<AnswerMetadata>;
 
-export function sourceTitle(passage: Pick<Passage, 'title' | 'headingPath'>): string {
-  return passage.headingPath && passage.headingPath !== passage.title
-    ? `${passage.title} › ${passage.headingPath}`
-    : passage.title;
+/** How a passage is labelled in the answer's sources: "README.md › Quick start". */
+export function sourceTitle(passage: Pick<Passage, 'source' | 'title' | 'headingPath'>): string {
+  const where = passage.source || passage.title;
+  return passage.headingPath ? `${where} › ${passage.headingPath}` : where;
 }
 
 /** Answers `question` as a streamed UI message response. Throws (before streaming) when retrieval fails. */

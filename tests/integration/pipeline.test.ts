@@ -86,7 +86,7 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
     const chunks = await readChunks(response);
     const sources = chunks.filter((c) => c.type === 'source-document');
     expect(sources.length).toBeGreaterThan(0);
-    expect(String(sources[0]!.title)).toContain('Using your own Postgres database');
+    expect(sources[0]!.title).toBe('docs/operations.md › Using your own Postgres database');
     const deltas = chunks.filter((c) => c.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(1);
     const answer = deltas.map((c) => c.delta).join('');
