@@ -7,7 +7,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     '.next/**',
-    '.next-e2e/**',
+    '.next-e2e*/**',
     'lib/generated/**',
     '.data/**',
     'next-env.d.ts',

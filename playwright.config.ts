@@ -6,6 +6,9 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const outagePort = port + 1;
+process.env.OUTAGE_PORT = String(outagePort);
+process.env.OUTAGE_CONTROL_PORT = String(outagePort + 98);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'rag-e2e-'));
 // Playwright cannot download its own browser here; use the system Chromium when there is one.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -45,22 +48,40 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'npm run dev',
-    url: `http://localhost:${port}/api/ready`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(port + 51_000),
-      DATABASE_URL: '',
-      OPENAI_API_KEY: '',
-      OPENAI_BASE_URL: '',
-      LOG_LEVEL: 'warn',
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: '.next-e2e',
+  webServer: [
+    {
+      command: 'npm run dev',
+      url: `http://localhost:${port}/api/ready`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        EMBEDDED_DB_PORT: String(port + 51_000),
+        DATABASE_URL: '',
+        OPENAI_API_KEY: '',
+        OPENAI_BASE_URL: '',
+        LOG_LEVEL: 'warn',
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_DIST_DIR: '.next-e2e',
+      },
     },
-  },
+    {
+      // The same app behind a database connection the outage test can cut (e2e/chat/database-outage.spec.ts).
+      command: 'node --conditions=react-server --import tsx e2e/support/outage-server.ts',
+      url: `http://localhost:${outagePort}/api/ready`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        OUTAGE_PORT: String(outagePort),
+        OUTAGE_CONTROL_PORT: String(outagePort + 98),
+        OPENAI_API_KEY: '',
+        OPENAI_BASE_URL: '',
+        LOG_LEVEL: 'warn',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  ],
 });

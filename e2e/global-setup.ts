@@ -1,24 +1,58 @@
-// Warms the dev server: `next dev` compiles each route on its first request, which can take many
-// seconds on a small machine. Compiling them once here keeps the tests' own timeouts honest.
+// Warms the dev servers: `next dev` compiles each route on its first request, which can take many
+// seconds on a small machine. Compiling them once here, signed out and signed in, keeps the tests'
+// own timeouts honest.
 import type { FullConfig } from '@playwright/test';
+import { demo } from './pages/login-page';
 
-const routes = [
-  '/login',
-  '/api/auth/csrf',
-  '/api/auth/providers',
-  '/api/auth/session',
-  '/',
-  '/admin',
-  '/no-such-page',
-  '/api/health',
-];
+const timeout = () => AbortSignal.timeout(180_000);
+
+async function get(url: URL, cookie = ''): Promise<Response> {
+  const response = await fetch(url, { redirect: 'manual', headers: { cookie }, signal: timeout() });
+  await response.arrayBuffer();
+  return response;
+}
+
+function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+async function signIn(baseURL: string): Promise<string> {
+  const csrf = await fetch(new URL('/api/auth/csrf', baseURL), { signal: timeout() });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(new URL('/api/auth/callback/credentials', baseURL), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrf) },
+    body: new URLSearchParams({ csrfToken, email: demo.user, password: demo.password, json: 'true' }),
+    signal: timeout(),
+  });
+  await response.arrayBuffer();
+  return [cookiesOf(csrf), cookiesOf(response)].filter(Boolean).join('; ');
+}
+
+async function warm(baseURL: string) {
+  for (const route of ['/login', '/api/health', '/api/ready', '/api/auth/providers', '/api/auth/session']) {
+    await get(new URL(route, baseURL));
+  }
+  const cookie = await signIn(baseURL);
+  for (const route of ['/', '/admin', '/no-such-page']) await get(new URL(route, baseURL), cookie);
+  const chat = await fetch(new URL('/api/chat', baseURL), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({
+      id: 'warm-up',
+      messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: 'warm up' }] }],
+    }),
+    signal: timeout(),
+  });
+  await chat.arrayBuffer();
+}
 
 export default async function warmUp(config: FullConfig) {
-  const baseURL = config.projects[0]?.use.baseURL;
-  if (!baseURL) return;
-  for (const route of routes) {
-    await fetch(new URL(route, baseURL), { redirect: 'manual', signal: AbortSignal.timeout(120_000) }).then(
-      (r) => r.arrayBuffer(),
-    );
-  }
+  const main = config.projects[0]?.use.baseURL;
+  if (main) await warm(main);
+  if (process.env.OUTAGE_PORT) await warm(`http://localhost:${process.env.OUTAGE_PORT}`);
 }
