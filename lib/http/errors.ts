@@ -59,7 +59,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
     if (
       typeof code === 'string' &&
-      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', 'P1017', '57P01', '57P03'].includes(code)
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', 'P1017', '57P01', '57P03'].includes(
+        code,
+      )
     )
       return true;
     if (name === 'DatabaseNotConfiguredError') return true;
