@@ -9,6 +9,8 @@ export const DEV_AUTH_SECRET = 'development-only-secret-do-not-use-in-production
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Build folder of Next.js; read by next.config.js too.
+  NEXT_DIST_DIR: z.string().min(1).default('.next'),
 
   // Database: a Postgres URL with pgvector; unset means the embedded database in DATA_DIR.
   DATABASE_URL: z.preprocess(

@@ -2,6 +2,8 @@
 // PGlite when DATABASE_URL is unset), applies migrations, seeds, runs Next.js, and shuts all down cleanly.
 import './drop-empty-env';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded/server';
 import { migrate } from '@/lib/db/migrate';
@@ -36,6 +38,11 @@ async function main() {
     throw error;
   }
   const production = settings.NODE_ENV === 'production';
+  if (mode === 'start' && !existsSync(path.join(settings.NEXT_DIST_DIR, 'BUILD_ID'))) {
+    fail(
+      `No production build in ${settings.NEXT_DIST_DIR}/. Run \`npm run build\` first, then \`npm start\`.`,
+    );
+  }
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = settings.DATABASE_URL;

@@ -1,5 +1,8 @@
 // [START] `npm start` in production refuses the development secret and a database with demo accounts.
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { upsertUser } from '../../lib/db/users';
 
@@ -32,12 +35,27 @@ describe('[START] production start-up checks', () => {
     );
   });
 
-  it('refuses a database that holds demo accounts', async () => {
-    await upsertUser({ email: 'user@demo.local', role: 'USER', passwordHash: 'scrypt$x' });
+  it('asks for a build first when there is none', async () => {
     const { code, output } = await start({
       DATABASE_URL: inject('databaseUrl'),
       AUTH_SECRET: 'a'.repeat(40),
+      NEXT_DIST_DIR: path.join(os.tmpdir(), 'no-such-build'),
     });
+    expect(code).toBe(1);
+    expect(output).toContain('Run `npm run build` first, then `npm start`.');
+  });
+
+  it('refuses a database that holds demo accounts', async () => {
+    await upsertUser({ email: 'user@demo.local', role: 'USER', passwordHash: 'scrypt$x' });
+    // A stand-in build folder: the refusal must come before Next.js would start.
+    const build = await mkdtemp(path.join(os.tmpdir(), 'rag-build-'));
+    await writeFile(path.join(build, 'BUILD_ID'), 'test');
+    const { code, output } = await start({
+      DATABASE_URL: inject('databaseUrl'),
+      AUTH_SECRET: 'a'.repeat(40),
+      NEXT_DIST_DIR: build,
+    });
+    await rm(build, { recursive: true, force: true });
     expect(code).toBe(1);
     expect(output).toContain('This database holds demo accounts (@demo.local), which production refuses.');
   });
