@@ -1,6 +1,6 @@
 // Headline numbers over the rows on screen (not all time): how many, how many failed, how fast, cost.
 import { formatCost, formatInteger } from '@/components/admin/format';
-import type { QueryLogRow } from '@/components/admin/query-log-types';
+import type { QueryLogRow } from '@/lib/db/query-logs';
 
 export function QueryLogSummary({ rows }: { rows: QueryLogRow[] }) {
   const failed = rows.filter((row) => row.status === 'ERROR').length;

@@ -1,6 +1,6 @@
 // Recent queries, newest first: who asked what, how it was answered, how fast and at what cost.
 import { formatCost, formatInteger, formatTime, truncate } from '@/components/admin/format';
-import type { QueryLogRow } from '@/components/admin/query-log-types';
+import type { QueryLogRow } from '@/lib/db/query-logs';
 import { StatusBadge } from '@/components/admin/status-badge';
 
 const columns = [
