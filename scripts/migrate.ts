@@ -2,6 +2,9 @@
 import './drop-empty-env';
 import { env, EnvError } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
+import { connectDb, db } from '@/lib/db/client';
+import { getModels } from '@/lib/ai/models';
+import { syncEmbeddings } from '@/lib/rag/embedding-sync';
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -13,6 +16,10 @@ async function main() {
   console.log(
     applied.length ? `✔ Applied migrations: ${applied.join(', ')}` : '✔ Database schema is up to date',
   );
+  connectDb(DATABASE_URL, 2);
+  const synced = await syncEmbeddings(getModels().embedding, (line) => console.log(`✔ ${line}`));
+  if (synced.reembedded) console.log(`✔ Embedded ${synced.reembedded} passages with the configured model`);
+  await db().$disconnect();
 }
 
 main().catch((error: unknown) => {

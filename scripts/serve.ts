@@ -7,6 +7,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded/server';
 import { migrate } from '@/lib/db/migrate';
+import { getModels } from '@/lib/ai/models';
+import { syncEmbeddings } from '@/lib/rag/embedding-sync';
 import { connectDb, db } from '@/lib/db/client';
 import { DEV_AUTH_SECRET, env, EnvError, inheritedEnvironment } from '@/lib/env';
 import {
@@ -70,6 +72,7 @@ async function main() {
     console.log(
       applied.length ? `▲ Applied migrations: ${applied.join(', ')}` : '▲ Database schema is up to date',
     );
+    await syncEmbeddings(getModels().embedding, (line) => console.log(`▲ ${line}`));
 
     if (production) {
       if ((await countDemoAccounts()) > 0) {

@@ -5,6 +5,7 @@ import { embedMany } from 'ai';
 import { getModels } from '@/lib/ai/models';
 import { findDocumentByHash, replaceDocument } from '@/lib/db/documents';
 import { chunkMarkdown } from './chunking';
+import { embeddingText } from './embedding-sync';
 
 export type IngestResult = { documentId: string | null; chunks: number; skipped: boolean };
 
@@ -32,7 +33,7 @@ export async function ingestMarkdown(input: {
     const batch = chunks.slice(start, start + batchSize);
     const result = await embedMany({
       model: embedding.model,
-      values: batch.map((c) => `${c.headingPath}\n${c.text}`),
+      values: batch.map(embeddingText),
     });
     embeddings.push(...result.embeddings);
   }
