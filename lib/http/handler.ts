@@ -79,7 +79,13 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
           code: appError.code,
           ms: Math.round(performance.now() - started),
         };
-        if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
+        // A dependency that is down is expected to recover: one compact line, no stack.
+        if (appError.code === 'service_unavailable')
+          log().warn(
+            { ...fields, cause: (error as Error).message?.split('\n').at(-1) },
+            'dependency unavailable',
+          );
+        else if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
         else log().info(fields, 'request rejected');
         return jsonError(appError, requestId);
       }
