@@ -101,8 +101,13 @@ export async function streamAnswer(input: {
         const usage = await result.usage;
         await recordQueryLog({ status: 'OK', tokensIn: usage.inputTokens, tokensOut: usage.outputTokens });
       } catch (error) {
-        await recordQueryLog({ status: 'ERROR', errorCode: 'generation_failed' });
-        throw error;
+        // The reader went away (Stop, closed tab): still one row, marked as such, and nothing to report.
+        const aborted = input.abortSignal?.aborted === true;
+        await recordQueryLog({
+          status: 'ERROR',
+          errorCode: aborted ? 'client_aborted' : 'generation_failed',
+        });
+        if (!aborted) throw error;
       }
     },
     onError: (error) => {

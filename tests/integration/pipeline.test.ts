@@ -105,4 +105,22 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
     expect(log.latencyMs).toBeGreaterThanOrEqual(0);
     expect(log.ttftMs).not.toBeNull();
   });
+
+  it('still records a row when the reader stops the answer midway', async () => {
+    const controller = new AbortController();
+    const response = await streamAnswer({
+      question: 'How do I use my own Postgres database?',
+      requestId: 'req-pipeline-abort',
+      userId: null,
+      route: 'chat',
+      abortSignal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await reader.cancel().catch(() => {});
+    await expect
+      .poll(() => db().queryLog.findFirst({ where: { requestId: 'req-pipeline-abort' } }), { timeout: 5_000 })
+      .toMatchObject({ status: 'ERROR', errorCode: 'client_aborted' });
+  });
 });
