@@ -8,7 +8,7 @@ import { connect, createServer, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedDatabase } from '../../lib/db/embedded/server';
-import { freePort } from '../../tests/support/global-setup';
+import { freePort } from '../../tests/support/free-port';
 
 const appPort = Number(process.env.OUTAGE_PORT ?? 3101);
 const controlPort = Number(process.env.OUTAGE_CONTROL_PORT ?? 3199);

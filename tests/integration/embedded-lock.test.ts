@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedDatabaseLockedError, startEmbeddedDatabase } from '../../lib/db/embedded/server';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 
 describe('[DB] embedded database ownership', () => {
   it('refuses a second server on the same data directory and keeps the first one working', async () => {

@@ -4,7 +4,7 @@ import { connectDb, db } from '../../lib/db/client';
 import { checkReadiness } from '../../lib/db/readiness';
 import { toAppError } from '../../lib/http/errors';
 import { streamAnswer } from '../../lib/rag/answer-stream';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 
 describe(`[FAIL] database down (${inject('database')} suite)`, () => {
   afterAll(async () => {

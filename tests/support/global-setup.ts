@@ -1,30 +1,19 @@
 // Creates a fresh, migrated database for one integration run and drops it afterwards:
 // a new database on the TEST_DATABASE_URL server, or an embedded PGlite in a temporary folder.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedDatabase } from '../../lib/db/embedded/server';
 import { migrate } from '../../lib/db/migrate';
+import { freePort } from './free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     database: 'postgres' | 'embedded';
     databaseUrl: string;
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {
