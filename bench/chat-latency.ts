@@ -1,0 +1,229 @@
+// Benchmark: /api/chat time to first text-delta and to completion for a signed-in user, next to a
+// bare route through the same wrapper (/api/health), on the app as `npm run dev` starts it.
+import { randomUUID } from 'node:crypto';
+import type { Benchmark } from './support/benchmark';
+import { ensureApp, type RunningApp } from './support/app';
+import { ms, note, printTable, ratio, summarise, type Summary } from './support/report';
+
+const WARMUP = 3;
+const CHATS = 30;
+const HEALTH_WARMUP = 5;
+const HEALTH_REQUESTS = 100;
+const REQUEST_TIMEOUT_MS = 60_000;
+const DEMO_USER = { email: 'user@demo.local', password: 'demo-password-2026' };
+const QUESTIONS = [
+  'How do I use my own Postgres database?',
+  'How do I create the first admin?',
+  'What does npm test run?',
+  'Which models answer when no API key is set?',
+  'Where does the embedded database keep its data?',
+  'How do I run the benchmarks?',
+];
+
+/** Just enough of a cookie jar for next-auth: name → value, sent back on every request. */
+class Cookies {
+  private readonly values = new Map<string, string>();
+  take(response: Response): void {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = ''] = header.split(';');
+      const at = pair.indexOf('=');
+      if (at > 0) this.values.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    }
+  }
+  has(name: string): boolean {
+    return this.values.has(name);
+  }
+  header(): string {
+    return [...this.values].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+/** next-auth v4's credentials flow, as the sign-in form runs it. */
+async function signIn(baseUrl: string): Promise<Cookies> {
+  const cookies = new Cookies();
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, {
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  if (!csrfResponse.ok) throw new Error(`GET /api/auth/csrf answered ${csrfResponse.status}`);
+  cookies.take(csrfResponse);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.header() },
+    body: new URLSearchParams({ csrfToken, ...DEMO_USER, json: 'true' }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  cookies.take(response);
+  const body = await response.text();
+  if (!cookies.has('next-auth.session-token')) {
+    throw new Error(
+      `sign-in as ${DEMO_USER.email} gave no session cookie (HTTP ${response.status}: ${body.slice(0, 300)})`,
+    );
+  }
+  return cookies;
+}
+
+type ChatTiming = {
+  headersMs: number;
+  firstDeltaMs: number;
+  totalMs: number;
+  chars: number;
+  sources: number;
+};
+
+/** One chat turn, reading the UI message stream as it arrives. */
+async function ask(baseUrl: string, cookies: Cookies, question: string): Promise<ChatTiming> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: cookies.header() },
+    body: JSON.stringify({
+      id: randomUUID(),
+      messages: [{ id: randomUUID(), role: 'user', parts: [{ type: 'text', text: question }] }],
+    }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const headersMs = performance.now() - started;
+  if (response.status !== 200 || !response.body) {
+    throw new Error(`POST /api/chat answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  }
+  let firstDeltaMs = Number.NaN;
+  let chars = 0;
+  let sources = 0;
+  let buffered = '';
+  const decoder = new TextDecoder();
+  const onLine = (line: string) => {
+    if (!line.startsWith('data: ')) return;
+    const payload = line.slice('data: '.length).trim();
+    if (payload === '[DONE]') return;
+    const chunk = JSON.parse(payload) as { type: string; delta?: string; errorText?: string };
+    if (chunk.type === 'text-delta') {
+      if (Number.isNaN(firstDeltaMs)) firstDeltaMs = performance.now() - started;
+      chars += chunk.delta?.length ?? 0;
+    } else if (chunk.type === 'source-document') {
+      sources += 1;
+    } else if (chunk.type === 'error') {
+      throw new Error(`the answer stream reported an error: ${chunk.errorText ?? payload}`);
+    }
+  };
+  for await (const bytes of response.body) {
+    buffered += decoder.decode(bytes, { stream: true });
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    lines.forEach(onLine);
+  }
+  onLine(buffered);
+  const totalMs = performance.now() - started;
+  if (Number.isNaN(firstDeltaMs)) throw new Error(`no text-delta in the answer to "${question}"`);
+  return { headersMs, firstDeltaMs, totalMs, chars, sources };
+}
+
+async function timeHealth(baseUrl: string): Promise<Summary> {
+  const get = async () => {
+    const response = await fetch(`${baseUrl}/api/health`, {
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    await response.text();
+    if (response.status !== 200) throw new Error(`GET /api/health answered ${response.status}`);
+  };
+  for (let i = 0; i < HEALTH_WARMUP; i++) await get();
+  const times: number[] = [];
+  for (let i = 0; i < HEALTH_REQUESTS; i++) {
+    const started = performance.now();
+    await get();
+    times.push(performance.now() - started);
+  }
+  return summarise(times);
+}
+
+async function measure(app: RunningApp): Promise<void> {
+  const cookies = await signIn(app.baseUrl);
+  note(`signed in as ${DEMO_USER.email}`);
+  const health = await timeHealth(app.baseUrl);
+
+  for (let i = 0; i < WARMUP; i++) await ask(app.baseUrl, cookies, QUESTIONS[i % QUESTIONS.length]!);
+  const timings: Array<ChatTiming & { question: string }> = [];
+  for (let i = 0; i < CHATS; i++) {
+    const question = QUESTIONS[i % QUESTIONS.length]!;
+    timings.push({ question, ...(await ask(app.baseUrl, cookies, question)) });
+  }
+  const headers = summarise(timings.map((t) => t.headersMs));
+  const firstDelta = summarise(timings.map((t) => t.firstDeltaMs));
+  const total = summarise(timings.map((t) => t.totalMs));
+
+  const row = (label: string, s: Summary) => [
+    label,
+    String(s.count),
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.mean),
+    ms(s.min),
+    ms(s.max),
+  ];
+  printTable(
+    `chat-latency: ${CHATS} sequential chat turns after ${WARMUP} warm-up, ${HEALTH_REQUESTS} health checks after ${HEALTH_WARMUP} (ms)`,
+    ['request', 'n', 'p50', 'p95', 'mean', 'min', 'max'],
+    [
+      row('GET /api/health (bare route, same wrapper)', health),
+      row('POST /api/chat, response headers', headers),
+      row('POST /api/chat, first text-delta', firstDelta),
+      row('POST /api/chat, stream complete', total),
+    ],
+  );
+  printTable(
+    'chat-latency: chat compared with the bare route',
+    ['measure', 'chat', '/api/health', 'chat/health'],
+    [
+      [
+        'p50 first text-delta vs health',
+        ms(firstDelta.p50),
+        ms(health.p50),
+        ratio(firstDelta.p50, health.p50),
+      ],
+      [
+        'p95 first text-delta vs health',
+        ms(firstDelta.p95),
+        ms(health.p95),
+        ratio(firstDelta.p95, health.p95),
+      ],
+      ['p50 complete vs health', ms(total.p50), ms(health.p50), ratio(total.p50, health.p50)],
+      ['p95 complete vs health', ms(total.p95), ms(health.p95), ratio(total.p95, health.p95)],
+    ],
+  );
+  printTable(
+    'chat-latency: by question',
+    ['question', 'n', 'first delta p50', 'complete p50', 'answer chars', 'sources'],
+    QUESTIONS.map((question) => {
+      const mine = timings.filter((t) => t.question === question);
+      return [
+        question,
+        String(mine.length),
+        ms(summarise(mine.map((t) => t.firstDeltaMs)).p50),
+        ms(summarise(mine.map((t) => t.totalMs)).p50),
+        String(Math.round(mine.reduce((sum, t) => sum + t.chars, 0) / Math.max(mine.length, 1))),
+        String(mine[0]?.sources ?? 0),
+      ];
+    }),
+  );
+}
+
+export const chatLatency: Benchmark = {
+  name: 'chat-latency',
+  summary: `/api/chat first text-delta and completion, p50/p95 over ${CHATS} turns, next to /api/health`,
+  async run(context) {
+    const { app, ownApp } = await ensureApp(context.app);
+    note(
+      ownApp
+        ? `started the app for this benchmark on ${app.baseUrl}`
+        : `using the app dev-start started on ${app.baseUrl}`,
+    );
+    note(`models: the built-in local models (no OPENAI_API_KEY / OPENAI_BASE_URL in the app's environment)`);
+    try {
+      await measure(app);
+    } finally {
+      if (ownApp) await app.stop();
+    }
+  },
+};
