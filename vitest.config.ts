@@ -33,7 +33,13 @@ export default defineConfig({
     // Quiet logs in test output; tests assert behaviour, not log lines.
     env: { LOG_LEVEL: 'silent' },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+        },
+      },
       ...(process.env.TEST_DATABASE_URL ? [integration('postgres', 'postgres')] : []),
       integration('embedded', 'embedded'),
     ],
