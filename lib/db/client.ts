@@ -22,12 +22,21 @@ export function createDb(connectionString: string, poolSize = 10): Db {
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
-const globalForDb = globalThis as unknown as { ragDb?: Db };
+const globalForDb = globalThis as unknown as { ragDb?: Db; ragDbUrl?: string };
 
 /** Points this process at `connectionString` (launchers and tests, which provide the database themselves). */
 export function connectDb(connectionString: string, poolSize = 10): Db {
   globalForDb.ragDb = createDb(connectionString, poolSize);
+  globalForDb.ragDbUrl = connectionString;
   return globalForDb.ragDb;
+}
+
+/** The URL of the database this process uses (for clients with their own pool, such as the job queue). */
+export function databaseUrl(): string {
+  if (globalForDb.ragDbUrl) return globalForDb.ragDbUrl;
+  const { DATABASE_URL } = env();
+  if (!DATABASE_URL) throw new DatabaseNotConfiguredError();
+  return DATABASE_URL;
 }
 
 /** The shared client; created on first use so a missing database fails the request, not the import. */
@@ -36,6 +45,7 @@ export function db(): Db {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
     if (!DATABASE_URL) throw new DatabaseNotConfiguredError();
     globalForDb.ragDb = createDb(DATABASE_URL, DATABASE_POOL_SIZE);
+    globalForDb.ragDbUrl = DATABASE_URL;
   }
   return globalForDb.ragDb;
 }

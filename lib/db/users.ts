@@ -19,6 +19,10 @@ export async function findUserForSignIn(email: string) {
   });
 }
 
+export async function findUserByEmail(email: string): Promise<SessionUser | null> {
+  return db().user.findUnique({ where: { email: normaliseEmail(email) }, select: sessionFields });
+}
+
 export async function findSessionUser(id: string): Promise<SessionUser | null> {
   return db().user.findUnique({ where: { id }, select: sessionFields });
 }

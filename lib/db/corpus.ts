@@ -1,0 +1,35 @@
+// The corpus version: a counter bumped by every change to the searchable corpus (a document becoming
+// ready, replaced or deleted), so caches built on retrieval results can key on it.
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { db } from './client';
+
+const KEY = 'corpus_version';
+
+type Tx = Prisma.TransactionClient;
+
+/** The current corpus version (0 for a corpus that never changed). */
+export async function getCorpusVersion(): Promise<number> {
+  const row = await db().systemState.findUnique({ where: { key: KEY }, select: { value: true } });
+  return versionOf(row?.value);
+}
+
+function versionOf(value: unknown): number {
+  const version = (value as { version?: unknown } | null | undefined)?.version;
+  return typeof version === 'number' ? version : 0;
+}
+
+/**
+ * Bumps the version inside the caller's transaction, so the change and its version commit together.
+ * One UPDATE … RETURNING: concurrent bumps serialise on the row and never lose an increment.
+ */
+export async function bumpCorpusVersion(tx: Tx, reason: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ version: number }[]>`
+    INSERT INTO system_state (key, value, reason, updated_at)
+    VALUES (${KEY}, jsonb_build_object('version', 1), ${reason}, now())
+    ON CONFLICT (key) DO UPDATE
+      SET value = jsonb_build_object('version', coalesce((system_state.value->>'version')::int, 0) + 1),
+          reason = EXCLUDED.reason, updated_at = now()
+    RETURNING (value->>'version')::int AS version`;
+  return Number(rows[0]!.version);
+}
