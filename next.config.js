@@ -22,6 +22,9 @@ const nextConfig = {
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',
     '@prisma/schema-engine-wasm',
+    'pg-boss',
+    'unpdf',
+    'mammoth',
   ],
 };
 

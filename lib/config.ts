@@ -40,3 +40,36 @@ export const auth = {
   sessionMaxAgeSeconds: 60 * 60 * 8,
   minPasswordLength: 12,
 } as const;
+
+export const ingestion = {
+  /** Largest file accepted, in bytes (413 above it). */
+  maxFileBytes: 20 * 1024 * 1024,
+  /** Files accepted in one upload request. */
+  maxFilesPerRequest: 20,
+  /** Passages per embedding call, and embedding calls in flight at once per document. */
+  embedBatchSize: 64,
+  embedConcurrency: 4,
+  /** Retries of one embedding call on 429/5xx (exponential backoff, honouring Retry-After). */
+  embedMaxRetries: 4,
+  /** Tags per document and their length. */
+  maxTags: 20,
+  maxTagChars: 40,
+} as const;
+
+export const jobs = {
+  /** Attempts after the first for a job that throws; backoff doubles from retryDelaySeconds. */
+  retryLimit: 4,
+  retryDelaySeconds: 5,
+  /** A job running longer than this is taken back by the queue and retried. */
+  expireInSeconds: 30 * 60,
+  /** A running ingestion that has not reported progress for this long is treated as stalled. */
+  stalledAfterSeconds: 60,
+  /** How often each worker looks for stalled or orphaned work. */
+  sweepIntervalSeconds: 15,
+  /** Ingestion jobs one app instance runs at once. */
+  ingestConcurrency: 2,
+  /** How often an idle worker polls for new jobs. */
+  pollingIntervalSeconds: 1,
+  /** Finished jobs are kept this long for inspection. */
+  keepCompletedDays: 7,
+} as const;

@@ -55,6 +55,14 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
+  // Set by Next.js while it builds; nothing runs in the background then.
+  NEXT_PHASE: optionalString,
+  // Whether this instance runs background jobs (ingestion) besides serving requests.
+  WORKER_ENABLED: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
+
   constructor(readonly issues: string[]) {
     super(
       `Invalid configuration:\n${issues.map((line) => `  - ${line}`).join('\n')}\nSee .env.example for every setting.`,

@@ -1,0 +1,81 @@
+// Runs the background jobs of this instance: a pg-boss worker per job kind (with its concurrency)
+// and a periodic sweep that puts back work whose worker died. Started by instrumentation.ts in each
+// app instance (unless WORKER_ENABLED=false), by the ingest CLI, and by tests.
+import 'server-only';
+import { jobs as settings } from '@/lib/config';
+import { ingestDocumentJob } from '@/lib/ingest/job';
+import { log } from '@/lib/observability/logger';
+import { ensureQueue, stopJobQueue, type JobDefinition } from './queue';
+
+// Every job kind the service runs. A new kind of background work is defined with defineJob() in its
+// own concern and listed here.
+export const jobDefinitions: JobDefinition<never>[] = [ingestDocumentJob as JobDefinition<never>];
+
+type Holder = { ragWorkers?: Promise<Workers> };
+const holder = globalThis as unknown as Holder;
+
+export type Workers = { stop(): Promise<void>; sweep(): Promise<void> };
+
+async function start(definitions: JobDefinition<never>[], sweepIntervalMs: number): Promise<Workers> {
+  for (const definition of definitions) {
+    const boss = await ensureQueue(definition.name);
+    for (let slot = 0; slot < definition.concurrency; slot++) {
+      await boss.work<object>(
+        definition.name,
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: settings.pollingIntervalSeconds },
+        async ([job]) => {
+          if (!job) return;
+          await definition.run(job.data as never, {
+            id: job.id,
+            retryCount: job.retryCount,
+            retryLimit: job.retryLimit,
+          });
+        },
+      );
+    }
+  }
+
+  let sweeping: Promise<void> | null = null;
+  const sweep = async () => {
+    // One sweep at a time per instance; instances may overlap, and every sweep step is safe to repeat.
+    sweeping ??= (async () => {
+      for (const definition of definitions) {
+        await definition.sweep?.().catch((error: unknown) => log().warn({ err: error, job: definition.name }, 'job sweep failed'));
+      }
+    })().finally(() => {
+      sweeping = null;
+    });
+    return sweeping;
+  };
+  const timer = setInterval(() => void sweep(), sweepIntervalMs);
+  timer.unref();
+  return {
+    sweep,
+    async stop() {
+      clearInterval(timer);
+      await sweeping;
+      await stopJobQueue();
+    },
+  };
+}
+
+/** Starts this process's workers once; later calls return the same workers. */
+export function startWorkers(
+  options: { definitions?: JobDefinition<never>[]; sweepIntervalMs?: number } = {},
+): Promise<Workers> {
+  holder.ragWorkers ??= start(
+    options.definitions ?? jobDefinitions,
+    options.sweepIntervalMs ?? settings.sweepIntervalSeconds * 1000,
+  ).catch((error: unknown) => {
+    holder.ragWorkers = undefined;
+    throw error;
+  });
+  return holder.ragWorkers;
+}
+
+/** Stops the workers: running jobs finish first. */
+export async function stopWorkers(): Promise<void> {
+  const workers = holder.ragWorkers;
+  holder.ragWorkers = undefined;
+  if (workers) await (await workers.catch(() => null))?.stop();
+}
