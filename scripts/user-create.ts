@@ -7,15 +7,8 @@ import { auth } from '@/lib/config';
 import { hashPassword } from '@/lib/auth/password';
 import { upsertUser } from '@/lib/db/users';
 import { describeZodError } from '@/lib/http/errors';
-import { connectDb } from '@/lib/db/client';
-import {
-  EmbeddedDatabaseLockedError,
-  embeddedDatabaseUrl,
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from '@/lib/db/embedded/server';
-import { migrate } from '@/lib/db/migrate';
-import { env, EnvError } from '@/lib/env';
+import { EnvError } from '@/lib/env';
+import { openCliDatabase } from './support/cli-database';
 
 const argsSchema = z.object({
   email: z.email('--email must be an email address'),
@@ -57,28 +50,14 @@ async function main(): Promise<number> {
     console.error(`✖ ${describeZodError(parsed.error)}`);
     return 2;
   }
-  const settings = env();
-  let embedded: EmbeddedDatabase | undefined;
-  let url = settings.DATABASE_URL;
-  if (!url) {
-    try {
-      embedded = await startEmbeddedDatabase({ dataDir: settings.DATA_DIR, port: settings.EMBEDDED_DB_PORT });
-      url = embedded.url;
-    } catch (error) {
-      // The app is running and owns the embedded database: talk to it through its port instead.
-      if (!(error instanceof EmbeddedDatabaseLockedError)) throw error;
-      url = embeddedDatabaseUrl(settings.EMBEDDED_DB_PORT);
-    }
-  }
+  const database = await openCliDatabase(1);
   try {
-    connectDb(url, 1);
-    await migrate(url);
     const { email, role, name, password } = parsed.data;
     const user = await upsertUser({ email, role, name, passwordHash: await hashPassword(password) });
     console.log(`✔ ${user.created ? 'Created' : 'Updated'} ${user.email} with role ${user.role}`);
     return 0;
   } finally {
-    await embedded?.stop();
+    await database.close();
   }
 }
 
