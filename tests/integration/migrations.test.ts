@@ -24,6 +24,20 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
     expect(defs).toMatch(/USING gin \(tsv\)/);
   });
 
+  it("builds each passage's full-text vector with its own language", async () => {
+    await db().$executeRaw`INSERT INTO documents (id, title, source, content_hash, updated_at) VALUES ('mig-doc', 't', 'mig', 'h', now())`;
+    await db().$executeRaw`
+      INSERT INTO chunks (id, document_id, ordinal, text, language)
+      VALUES ('mig-de', 'mig-doc', 0, 'Die Häuser sind schön', 'german'), ('mig-en', 'mig-doc', 1, 'The houses are nice', 'english')`;
+    const rows = await db().$queryRaw<{ id: string; tsv: string }[]>`
+      SELECT id, tsv::text AS tsv FROM chunks WHERE document_id = 'mig-doc' ORDER BY id`;
+    await db().$executeRaw`DELETE FROM documents WHERE id = 'mig-doc'`;
+    expect(rows).toEqual([
+      { id: 'mig-de', tsv: "'haus':2B 'schon':4B" },
+      { id: 'mig-en', tsv: "'hous':2B 'nice':4B" },
+    ]);
+  });
+
   it('creates every table of the data model', async () => {
     const tables = await db().$queryRaw<
       { tablename: string }[]
@@ -37,7 +51,9 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
         'audit_events',
         'chunks',
         'conversations',
+        'document_files',
         'documents',
+        'embedding_cache',
         'feature_flags',
         'gdpr_requests',
         'messages',
