@@ -4,7 +4,7 @@ import path from 'node:path';
 import { hashPassword } from '@/lib/auth/password';
 import { upsertUser, normaliseEmail } from '@/lib/db/users';
 import { db } from '@/lib/db/client';
-import { ingestMarkdown } from '@/lib/rag/ingest';
+import { ingestFile } from '@/lib/ingest/pipeline';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -44,25 +44,25 @@ export async function demoCorpusFiles(root = process.cwd()): Promise<string[]> {
   ];
 }
 
-/** Ingests the demo corpus; unchanged files are skipped. */
+/** Ingests the demo corpus through the ingestion path; unchanged files are skipped. */
 export async function seedDemoCorpus(
   root = process.cwd(),
   log: (line: string) => void = () => {},
-): Promise<{ ingested: number; skipped: number }> {
+): Promise<{ ingested: number; skipped: number; failed: number }> {
   let ingested = 0;
   let skipped = 0;
+  let failed = 0;
   for (const file of await demoCorpusFiles(root)) {
-    const markdown = await readFile(path.join(root, file), 'utf8');
-    const result = await ingestMarkdown({
-      source: file,
-      title: /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? file,
-      markdown,
-    });
-    if (result.skipped) skipped += 1;
-    else {
+    const bytes = await readFile(path.join(root, file));
+    const result = await ingestFile({ fileName: file, source: file, bytes });
+    if (result.unchanged) skipped += 1;
+    else if (result.status === 'READY') {
       ingested += 1;
       log(`  ingested ${file} (${result.chunks} passages)`);
+    } else {
+      failed += 1;
+      log(`  could not ingest ${file}: ${result.error}`);
     }
   }
-  return { ingested, skipped };
+  return { ingested, skipped, failed };
 }

@@ -90,7 +90,10 @@ async function main() {
         console.log(`▲ Demo accounts: ${demoAccounts.map((a) => a.email).join(', ')} (password in README)`);
       }
       const corpus = await seedDemoCorpus(process.cwd(), (line) => console.log(line));
-      console.log(`▲ Demo corpus: ${corpus.ingested} ingested, ${corpus.skipped} unchanged`);
+      console.log(
+        `▲ Demo corpus: ${corpus.ingested} ingested, ${corpus.skipped} unchanged` +
+          (corpus.failed ? `, ${corpus.failed} failed` : ''),
+      );
     }
     await db().$disconnect();
   } catch (error) {

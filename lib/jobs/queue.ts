@@ -77,8 +77,11 @@ export async function enqueue(name: string, data: object): Promise<string> {
 
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
 
-/** The state of a job, or null when the queue no longer knows it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The state of a job, or null when the queue does not know it (or it was never a queued job). */
 export async function jobState(name: string, id: string): Promise<JobState | null> {
+  if (!UUID.test(id)) return null;
   const boss = await ensureQueue(name);
   const job = await boss.getJobById(name, id, { includeArchive: true });
   return job?.state ?? null;
@@ -86,6 +89,7 @@ export async function jobState(name: string, id: string): Promise<JobState | nul
 
 /** Takes a running job back from a worker that stopped answering: it is retried, or fails when out of retries. */
 export async function failJob(name: string, id: string, reason: string): Promise<void> {
+  if (!UUID.test(id)) return;
   const boss = await ensureQueue(name);
   await boss.fail(name, id, { reason });
 }

@@ -6,7 +6,7 @@ import { db } from '../../lib/db/client';
 import { storedEmbeddingDimension, storedEmbeddingModel } from '../../lib/db/embeddings';
 import { parseEnv } from '../../lib/env';
 import { syncEmbeddings } from '../../lib/rag/embedding-sync';
-import { ingestMarkdown } from '../../lib/rag/ingest';
+import { ingestFile } from '../../lib/ingest/pipeline';
 import { retrievePassages } from '../../lib/rag/retrieve';
 
 const models = (dimensions: number) =>
@@ -20,11 +20,12 @@ describe(`[RAG] embedding model changes on ${inject('database')}`, () => {
   beforeAll(async () => {
     await db().document.deleteMany();
     await syncEmbeddings(models(384));
-    await ingestMarkdown({
+    await ingestFile({
+      fileName: 'docs/backups.md',
       source: 'docs/backups.md',
-      title: 'Backups',
-      markdown:
+      bytes: new TextEncoder().encode(
         '# Backups\n\n## Schedule\n\nSnapshots of the database volume are taken every night and kept for thirty days.\n',
+      ),
     });
   });
 
@@ -59,7 +60,10 @@ describe(`[RAG] embedding model changes on ${inject('database')}`, () => {
   it('changes back and still finds the right passage', async () => {
     await syncEmbeddings(models(384));
     expect(await storedEmbeddingDimension()).toBe(384);
-    const { passages } = await retrievePassages('How long are nightly snapshots kept?');
+    const { passages } = await retrievePassages({
+      question: 'How long are nightly snapshots kept?',
+      viewer: { userId: null },
+    });
     expect(passages[0]?.headingPath).toBe('Schedule');
   });
 });

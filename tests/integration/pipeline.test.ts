@@ -1,7 +1,7 @@
 // [RAG] Ingest → hybrid retrieval → streamed, cited answer → query-log row, on the real database.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../../lib/db/client';
-import { ingestMarkdown } from '../../lib/rag/ingest';
+import { ingestFile } from '../../lib/ingest/pipeline';
 import { retrievePassages } from '../../lib/rag/retrieve';
 import { streamAnswer } from '../../lib/rag/answer-stream';
 
@@ -37,17 +37,25 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
   beforeAll(async () => {
     await db().queryLog.deleteMany();
     await db().document.deleteMany();
-    await ingestMarkdown({
+    await ingestFile({
+      fileName: 'docs/operations.md',
       source: 'docs/operations.md',
-      title: 'Operations guide',
-      markdown: postgresGuide,
+      bytes: new TextEncoder().encode(postgresGuide),
     });
-    await ingestMarkdown({ source: 'docs/billing.md', title: 'Billing', markdown: billing });
+    await ingestFile({
+      fileName: 'docs/billing.md',
+      source: 'docs/billing.md',
+      bytes: new TextEncoder().encode(billing),
+    });
   });
 
   it('stores each document once, with embedded passages and their heading paths', async () => {
-    const again = await ingestMarkdown({ source: 'docs/billing.md', title: 'Billing', markdown: billing });
-    expect(again.skipped).toBe(true);
+    const again = await ingestFile({
+      fileName: 'docs/billing.md',
+      source: 'docs/billing.md',
+      bytes: new TextEncoder().encode(billing),
+    });
+    expect(again.unchanged).toBe(true);
     expect(await db().document.count()).toBe(2);
     const rows = await db().$queryRaw<{ heading_path: string; has_embedding: boolean }[]>`
       SELECT heading_path, embedding IS NOT NULL AS has_embedding FROM chunks ORDER BY heading_path`;
@@ -57,10 +65,10 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
   });
 
   it('replaces a document when its source changes', async () => {
-    await ingestMarkdown({
+    await ingestFile({
+      fileName: 'docs/billing.md',
       source: 'docs/billing.md',
-      title: 'Billing',
-      markdown: billing.replace('first working day', 'last day'),
+      bytes: new TextEncoder().encode(billing.replace('first working day', 'last day')),
     });
     const docs = await db().document.findMany({ where: { source: 'docs/billing.md' } });
     expect(docs).toHaveLength(1);
@@ -69,7 +77,10 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
   });
 
   it('ranks the passage that answers the question first', async () => {
-    const { passages } = await retrievePassages('How do I use my own Postgres database?');
+    const { passages } = await retrievePassages({
+      question: 'How do I use my own Postgres database?',
+      viewer: { userId: null },
+    });
     expect(passages[0]?.headingPath).toContain('Using your own Postgres database');
     expect(passages[0]?.n).toBe(1);
   });

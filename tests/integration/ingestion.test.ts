@@ -1,0 +1,253 @@
+// [KB] Ingestion on the real database: the durable queue takes a file to READY; the same file is a
+// no-op; a changed file replaces the old version atomically; a bad file fails with a reason while the
+// rest go on; a provider outage leaves the document retrying, not lost; deletion removes everything;
+// and an app killed mid-ingestion finishes the job after a restart with no duplicate chunks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createModels } from '../../lib/ai/models';
+import { jobs } from '../../lib/config';
+import { db } from '../../lib/db/client';
+import { getCorpusVersion } from '../../lib/db/corpus';
+import { getDocument } from '../../lib/db/documents';
+import { parseEnv } from '../../lib/env';
+import { embedForIngestion } from '../../lib/ingest/embed';
+import { ingestFile } from '../../lib/ingest/pipeline';
+import { processDocument } from '../../lib/ingest/process';
+import { recoverIngestion } from '../../lib/ingest/recover';
+import { submitDocument } from '../../lib/ingest/submit';
+import { removeDocument } from '../../lib/ingest/manage';
+import { stopJobQueue } from '../../lib/jobs/queue';
+import { startWorkers, stopWorkers } from '../../lib/jobs/worker';
+import { startEmbeddingsStub, type EmbeddingsStub } from '../support/embeddings-stub';
+
+const text = (s: string) => new TextEncoder().encode(s);
+const admin = { id: 'unused', email: 'admin@example.test', name: null, role: 'ADMIN' as const };
+
+async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+const finished = (doc: { status: string } | null) => doc?.status === 'READY' || doc?.status === 'FAILED';
+
+const handbook = (refundDays: number) => `# Handbook
+
+## Refunds
+
+Customers may ask for a refund within ${refundDays} days of purchase. Refunds go back to the original card.
+
+## Shipping
+
+Parcels leave the warehouse every weekday at noon and arrive within three working days.
+`;
+
+let stub: EmbeddingsStub;
+
+describe(`[KB] ingestion on ${inject('database')}`, () => {
+  beforeAll(async () => {
+    await db().document.deleteMany();
+    await db().$executeRaw`DELETE FROM embedding_cache`;
+    stub = await startEmbeddingsStub();
+  });
+
+  afterAll(async () => {
+    await stopWorkers();
+    await stopJobQueue();
+    await stub.close();
+  });
+
+  it('takes a queued file through parsing and embedding to READY on the job queue', async () => {
+    const before = await getCorpusVersion();
+    const { document, unchanged } = await submitDocument({
+      fileName: 'handbook.md',
+      bytes: text(handbook(30)),
+    });
+    expect(unchanged).toBe(false);
+    expect(document.status).toBe('QUEUED');
+    expect(document.jobId).toBeTruthy();
+    await startWorkers();
+    const ready = await waitFor(() => getDocument(document.id), finished);
+    expect(ready).toMatchObject({ status: 'READY', title: 'Handbook', language: 'english', error: null });
+    expect(ready!.chunkCount).toBeGreaterThanOrEqual(1);
+    const chunks = await db().chunk.findMany({
+      where: { documentId: document.id },
+      select: { headingPath: true },
+    });
+    expect(chunks).toHaveLength(ready!.chunkCount);
+    expect(chunks.map((c) => c.headingPath)).toContain('Refunds');
+    expect(await getCorpusVersion()).toBe(before + 1);
+  });
+
+  it('treats the same bytes again as a no-op', async () => {
+    const count = await db().document.count();
+    const version = await getCorpusVersion();
+    const again = await submitDocument({ fileName: 'copy-of-handbook.md', bytes: text(handbook(30)) });
+    expect(again.unchanged).toBe(true);
+    expect(again.document.status).toBe('READY');
+    expect(await db().document.count()).toBe(count);
+    expect(await getCorpusVersion()).toBe(version);
+  });
+
+  it('replaces a changed file in one swap: the old version answers until the new one is ready', async () => {
+    await stopWorkers();
+    const old = await db().document.findFirstOrThrow({ where: { source: 'handbook.md' } });
+    const { document } = await submitDocument(
+      { fileName: 'handbook.md', bytes: text(handbook(60)) },
+      { enqueue: false },
+    );
+    // Mid-way: the new version exists but is not READY; the old one is untouched.
+    expect((await getDocument(old.id))?.status).toBe('READY');
+    expect(await db().chunk.count({ where: { documentId: document.id } })).toBe(0);
+    await processDocument(document.id, { jobId: 'test', retryCount: 0, retryLimit: 0 });
+    expect(await getDocument(old.id)).toBeNull();
+    expect(await db().chunk.count({ where: { documentId: old.id } })).toBe(0);
+    const docs = await db().document.findMany({ where: { source: 'handbook.md' } });
+    expect(docs.map((d) => [d.id, d.status])).toEqual([[document.id, 'READY']]);
+    const all = await db().chunk.findMany({ where: { documentId: document.id }, select: { text: true } });
+    expect(all.map((c) => c.text).join(' ')).toContain('within 60 days');
+    expect(all.map((c) => c.text).join(' ')).not.toContain('within 30 days');
+  });
+
+  it('fails a bad file with a readable reason and goes on with the rest of the batch', async () => {
+    const results = [];
+    for (const [fileName, bytes] of [
+      ['empty.txt', new Uint8Array()],
+      ['binary.txt', Uint8Array.from([0x4d, 0x5a, 0x00, 0x01, 0xff, 0x00, 0x10])],
+      ['fake.pdf', text('this is not a pdf')],
+      ['good.txt', text('Opening hours are nine to five on weekdays.')],
+    ] as const) {
+      results.push(await ingestFile({ fileName, bytes }));
+    }
+    expect(results.map((r) => r.status)).toEqual(['FAILED', 'FAILED', 'FAILED', 'READY']);
+    for (const failed of results.slice(0, 3)) {
+      expect(failed.error).toMatch(/\w/);
+      expect(failed.error).not.toMatch(/at .*\.(js|ts):\d+/); // a reason, not a stack
+      expect(await db().chunk.count({ where: { documentId: failed.documentId } })).toBe(0);
+    }
+    expect(results[0]!.error).toMatch(/empty/i);
+  });
+
+  it('reuses cached embeddings: the same passages are never paid for twice', async () => {
+    const model = createModels(parseEnv({ OPENAI_BASE_URL: stub.url, OPENAI_API_KEY: 'test' })).embedding;
+    const texts = ['alpha passage', 'beta passage', 'alpha passage'];
+    const first = await embedForIngestion(texts, () => {}, model);
+    const calls = stub.calls();
+    const second = await embedForIngestion(texts, () => {}, model);
+    expect(first.embedded).toBe(2); // the repeated text is embedded once
+    expect(second).toMatchObject({ cached: 3, embedded: 0 });
+    expect(stub.calls()).toBe(calls);
+    // The same vectors (stored as pgvector's 32-bit floats).
+    second.embeddings.forEach((vector, i) =>
+      vector.forEach((value, d) => expect(value).toBeCloseTo(first.embeddings[i]![d]!, 6)),
+    );
+  });
+
+  it('retries a rate-limited or failing provider with backoff and succeeds', async () => {
+    const model = createModels(parseEnv({ OPENAI_BASE_URL: stub.url, OPENAI_API_KEY: 'test' })).embedding;
+    stub.failNext(2, 429);
+    const calls = stub.calls();
+    const result = await embedForIngestion(['gamma passage after a 429'], () => {}, model);
+    expect(result.embedded).toBe(1);
+    expect(stub.calls() - calls).toBe(3);
+  });
+
+  it('keeps a document queued with the reason while the provider is down, then fails it after the last try', async () => {
+    const model = createModels(parseEnv({ OPENAI_BASE_URL: stub.url, OPENAI_API_KEY: 'test' })).embedding;
+    const { document } = await submitDocument(
+      { fileName: 'outage.md', bytes: text('# Outage\n\nA passage during an outage.') },
+      { enqueue: false },
+    );
+    stub.failAlways(503);
+    try {
+      await expect(
+        processDocument(document.id, { jobId: 'test', retryCount: 0, retryLimit: 2, embedding: model }),
+      ).rejects.toThrow();
+      const retrying = await getDocument(document.id);
+      expect(retrying).toMatchObject({ status: 'QUEUED' });
+      expect(retrying!.error).toMatch(/embedding provider answered 503.*Retrying/);
+      await expect(
+        processDocument(document.id, { jobId: 'test', retryCount: 2, retryLimit: 2, embedding: model }),
+      ).rejects.toThrow();
+      const failed = await getDocument(document.id);
+      expect(failed).toMatchObject({ status: 'FAILED' });
+      expect(failed!.error).toMatch(/Gave up after 2 attempts/);
+    } finally {
+      stub.recover();
+    }
+  });
+
+  it('deletes a document with its file, passages and vectors, and bumps the corpus version', async () => {
+    const doc = await db().document.findFirstOrThrow({ where: { source: 'good.txt' } });
+    const version = await getCorpusVersion();
+    await removeDocument(admin, doc.id);
+    expect(await getDocument(doc.id)).toBeNull();
+    expect(await db().chunk.count({ where: { documentId: doc.id } })).toBe(0);
+    expect(await db().documentFile.count({ where: { documentId: doc.id } })).toBe(0);
+    expect(await getCorpusVersion()).toBe(version + 1);
+    await expect(removeDocument(admin, doc.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('finishes a job whose app was killed mid-ingestion, with no duplicate chunks', async () => {
+    await stopWorkers();
+    const sections = Array.from(
+      { length: 400 },
+      (_, i) => `## Topic ${i}\n\nParagraph ${i} explains item number ${i} of the catalogue in plain words.`,
+    );
+    const { document } = await submitDocument({
+      fileName: 'catalogue.md',
+      bytes: text(`# Catalogue\n\n${sections.join('\n\n')}`),
+    });
+    stub.setDelay(1500);
+    let child: ChildProcess | undefined;
+    try {
+      child = spawn(
+        process.execPath,
+        ['--conditions=react-server', '--import', 'tsx', 'tests/support/ingest-worker-process.ts'],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: inject('databaseUrl'),
+            OPENAI_BASE_URL: stub.url,
+            OPENAI_API_KEY: 'test',
+            LOG_LEVEL: 'silent',
+          },
+          stdio: 'ignore',
+        },
+      );
+      const midway = await waitFor(
+        () => getDocument(document.id),
+        (doc) => doc?.status === 'EMBEDDING' && doc.progressDone > 0,
+      );
+      expect(midway!.progressDone).toBeLessThan(midway!.progressTotal);
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child!.once('exit', resolve));
+    } finally {
+      child?.kill('SIGKILL');
+      stub.setDelay(0);
+    }
+    expect(await db().chunk.count({ where: { documentId: document.id } })).toBe(0);
+
+    // The app comes back: its sweep finds the silent document and the queue runs the job again.
+    await startWorkers();
+    const later = new Date(Date.now() + (jobs.stalledAfterSeconds + 1) * 1000);
+    expect(await recoverIngestion(later)).toMatchObject({ stalled: 1 });
+    const ready = await waitFor(() => getDocument(document.id), finished, 45_000);
+    expect(ready).toMatchObject({ status: 'READY' });
+    expect(ready!.attempts).toBeGreaterThanOrEqual(2);
+    const ordinals = await db().chunk.findMany({
+      where: { documentId: document.id },
+      select: { ordinal: true },
+    });
+    expect(ordinals).toHaveLength(ready!.chunkCount);
+    expect(new Set(ordinals.map((o) => o.ordinal)).size).toBe(ordinals.length);
+  });
+});
