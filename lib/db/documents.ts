@@ -79,7 +79,10 @@ function scopeWhere(scope: OwnerScope) {
 }
 
 /** A document with these exact bytes in this scope that is ready or on its way (not failed). */
-export async function findSameContent(scope: OwnerScope, contentHash: string): Promise<DocumentRecord | null> {
+export async function findSameContent(
+  scope: OwnerScope,
+  contentHash: string,
+): Promise<DocumentRecord | null> {
   return db().document.findFirst({
     where: { ...scopeWhere(scope), contentHash, status: { not: 'FAILED' } },
     orderBy: { createdAt: 'desc' },
@@ -193,13 +196,22 @@ export async function markFailed(id: string, reason: string, attempt?: number): 
 export async function requeueFailedDocument(id: string): Promise<boolean> {
   const { count } = await db().document.updateMany({
     where: { id, status: 'FAILED' },
-    data: { status: 'QUEUED', error: null, attempts: 0, progressDone: 0, progressTotal: 0, heartbeatAt: null },
+    data: {
+      status: 'QUEUED',
+      error: null,
+      attempts: 0,
+      progressDone: 0,
+      progressTotal: 0,
+      heartbeatAt: null,
+    },
   });
   return count === 1;
 }
 
 /** Documents whose running attempt has not reported for a while: its worker died or hangs. */
-export async function findStalledDocuments(silentSince: Date): Promise<Array<{ id: string; jobId: string | null }>> {
+export async function findStalledDocuments(
+  silentSince: Date,
+): Promise<Array<{ id: string; jobId: string | null }>> {
   return db().document.findMany({
     where: { status: { in: ['PARSING', 'EMBEDDING'] }, heartbeatAt: { lt: silentSince } },
     select: { id: true, jobId: true },
@@ -217,7 +229,9 @@ export async function requeueStalledDocument(id: string, silentSince: Date): Pro
 }
 
 /** Queued documents whose job is missing (never enqueued because the process died in between). */
-export async function findQueuedDocuments(createdBefore: Date): Promise<Array<{ id: string; jobId: string | null }>> {
+export async function findQueuedDocuments(
+  createdBefore: Date,
+): Promise<Array<{ id: string; jobId: string | null }>> {
   return db().document.findMany({
     where: { status: 'QUEUED', updatedAt: { lt: createdBefore } },
     select: { id: true, jobId: true },

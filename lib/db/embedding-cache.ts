@@ -4,7 +4,10 @@ import { fromSql, toSql } from 'pgvector';
 import { db } from './client';
 
 /** Cached vectors of the given text hashes for `model`; hashes not cached are absent from the map. */
-export async function getCachedEmbeddings(model: string, textHashes: string[]): Promise<Map<string, number[]>> {
+export async function getCachedEmbeddings(
+  model: string,
+  textHashes: string[],
+): Promise<Map<string, number[]>> {
   if (textHashes.length === 0) return new Map();
   const rows = await db().$queryRaw<{ text_hash: string; embedding: string }[]>`
     SELECT text_hash, embedding::text AS embedding FROM embedding_cache

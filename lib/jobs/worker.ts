@@ -40,7 +40,9 @@ async function start(definitions: JobDefinition<never>[], sweepIntervalMs: numbe
     // One sweep at a time per instance; instances may overlap, and every sweep step is safe to repeat.
     sweeping ??= (async () => {
       for (const definition of definitions) {
-        await definition.sweep?.().catch((error: unknown) => log().warn({ err: error, job: definition.name }, 'job sweep failed'));
+        await definition
+          .sweep?.()
+          .catch((error: unknown) => log().warn({ err: error, job: definition.name }, 'job sweep failed'));
       }
     })().finally(() => {
       sweeping = null;
