@@ -4,6 +4,7 @@
 // loading.tsx would start the response first and turn both into a 200.)
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { QueryLogSkeleton } from '@/components/admin/query-log-skeleton';
 import { QueryLogSummary } from '@/components/admin/query-log-summary';
 import { QueryLogTable } from '@/components/admin/query-log-table';
@@ -22,6 +23,7 @@ export default async function AdminPage() {
   return (
     <>
       <SiteHeader user={user} current="admin" />
+      <AdminNav current="queries" />
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Recent queries</h1>

@@ -1,0 +1,30 @@
+// The admin console's sections, shown under the site header on every admin page.
+import Link from 'next/link';
+
+const sections = [
+  { href: '/admin', label: 'Queries', key: 'queries' },
+  { href: '/admin/documents', label: 'Documents', key: 'documents' },
+  { href: '/admin/retrieval', label: 'Why these sources', key: 'retrieval' },
+] as const;
+
+export type AdminSection = (typeof sections)[number]['key'];
+
+export function AdminNav({ current }: { current: AdminSection }) {
+  return (
+    <nav aria-label="Admin" className="border-b border-neutral-200 dark:border-neutral-800">
+      <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
+        {sections.map((section) => (
+          <li key={section.key}>
+            <Link
+              href={section.href}
+              aria-current={current === section.key ? 'page' : undefined}
+              className="-mb-px inline-block border-b-2 border-transparent px-3 py-2.5 text-sm whitespace-nowrap text-neutral-600 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-neutral-900 aria-[current=page]:border-neutral-900 aria-[current=page]:font-medium aria-[current=page]:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100 dark:focus-visible:outline-neutral-100 dark:aria-[current=page]:border-neutral-100 dark:aria-[current=page]:text-neutral-100"
+            >
+              {section.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
