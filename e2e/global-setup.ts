@@ -19,14 +19,14 @@ function cookiesOf(response: Response): string {
     .join('; ');
 }
 
-async function signIn(baseURL: string): Promise<string> {
+async function signIn(baseURL: string, email: string = demo.user): Promise<string> {
   const csrf = await fetch(new URL('/api/auth/csrf', baseURL), { signal: timeout() });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(new URL('/api/auth/callback/credentials', baseURL), {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrf) },
-    body: new URLSearchParams({ csrfToken, email: demo.user, password: demo.password, json: 'true' }),
+    body: new URLSearchParams({ csrfToken, email, password: demo.password, json: 'true' }),
     signal: timeout(),
   });
   await response.arrayBuffer();
@@ -39,6 +39,11 @@ async function warm(baseURL: string) {
   }
   const cookie = await signIn(baseURL);
   for (const route of ['/', '/admin', '/no-such-page']) await get(new URL(route, baseURL), cookie);
+  // The admin pages render their content (and client components) only for an admin.
+  const admin = await signIn(baseURL, demo.admin);
+  for (const route of ['/admin/documents', '/admin/retrieval?q=warm+up', '/api/v1/documents']) {
+    await get(new URL(route, baseURL), admin);
+  }
   const chat = await fetch(new URL('/api/chat', baseURL), {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
