@@ -1,0 +1,204 @@
+// `npm run ingest -- <files, folders or globs>… [--tags a,b] [--language english] [--private --owner <email>]`
+// Queues each file on the ingestion queue, works the queue here too (so it needs no running app),
+// shows progress, and ends with a summary: ingested / unchanged / failed with reasons.
+import './drop-empty-env';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { glob } from 'tinyglobby';
+import { z } from 'zod';
+import { supportedFormats } from '@/lib/ingest/formats';
+import { AppError, describeZodError } from '@/lib/http/errors';
+import { EnvError } from '@/lib/env';
+import { uploadFieldsSchema } from '@/lib/ingest/upload';
+
+const USAGE =
+  'usage: npm run ingest -- <files, folders or globs>... [--tags a,b] [--language <config>] [--private --owner <email>]';
+const POLL_MS = 300;
+
+const argsSchema = z
+  .object({
+    paths: z.array(z.string().min(1)).min(1, 'name at least one file, folder or glob'),
+    private: z.boolean().default(false),
+    owner: z.email('--owner must be an email address').optional(),
+  })
+  .refine((args) => !args.private || args.owner, {
+    message: '--private needs --owner <email>: whose document is it?',
+  });
+
+type Outcome = { file: string; status: 'ingested' | 'unchanged' | 'failed'; detail: string };
+
+const extensions = supportedFormats.flatMap((f) => f.extensions.map((e) => e.slice(1)));
+
+/** Files named by the arguments: files as they are, folders searched for supported files, globs expanded. */
+async function expand(paths: string[]): Promise<{ files: string[]; unmatched: string[] }> {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const arg of paths) {
+    const info = await stat(arg).catch(() => null);
+    let found: string[];
+    if (info?.isFile()) found = [arg];
+    else if (info?.isDirectory()) {
+      found = await glob(`**/*.{${extensions.join(',')}}`, { cwd: arg, absolute: false, dot: false });
+      found = found.map((f) => path.join(arg, f));
+    } else found = await glob(arg, { onlyFiles: true });
+    if (found.length === 0) unmatched.push(arg);
+    for (const file of found.sort()) files.add(path.normalize(file));
+  }
+  return { files: [...files], unmatched };
+}
+
+async function main(): Promise<number> {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      options: {
+        tags: { type: 'string' },
+        language: { type: 'string' },
+        private: { type: 'boolean' },
+        owner: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`✖ ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const args = argsSchema.safeParse({ paths: positionals, private: values.private, owner: values.owner });
+  const fields = uploadFieldsSchema.safeParse({
+    visibility: values.private ? 'private' : 'shared',
+    tags: (values.tags ?? '').split(',').filter((t) => t.trim()),
+    language: values.language,
+  });
+  if (!args.success || !fields.success) {
+    console.error(`✖ ${describeZodError((args.error ?? fields.error)!)}\n${USAGE}`);
+    return 2;
+  }
+
+  const { files, unmatched } = await expand(args.data.paths);
+  for (const arg of unmatched) console.error(`! nothing matched ${arg}`);
+  if (files.length === 0) {
+    console.error(`✖ no files to ingest\n${USAGE}`);
+    return 2;
+  }
+
+  // Loaded only now: the parsers and the tokenizer take seconds to load, bad arguments should not wait.
+  const [
+    { getDocument },
+    { findUserByEmail },
+    { checkSubmission, submitDocument },
+    worker,
+    { openCliDatabase },
+  ] = await Promise.all([
+    import('@/lib/db/documents'),
+    import('@/lib/db/users'),
+    import('@/lib/ingest/submit'),
+    import('@/lib/jobs/worker'),
+    import('./support/cli-database'),
+  ]);
+  const database = await openCliDatabase(4);
+  const outcomes: Outcome[] = [];
+  try {
+    let ownerId: string | null = null;
+    if (args.data.owner) {
+      const owner = await findUserByEmail(args.data.owner);
+      if (!owner) {
+        console.error(`✖ no user with email ${args.data.owner} (create one with npm run user:create)`);
+        return 2;
+      }
+      ownerId = owner.id;
+    }
+    const workers = await worker.startWorkers();
+
+    // Queue everything first: each file is stored once and its job is durable from here on.
+    const pending = new Map<string, string>();
+    for (const file of files) {
+      try {
+        const bytes = await readFile(file);
+        checkSubmission({ fileName: file, bytes });
+        const { document, unchanged } = await submitDocument({
+          fileName: path.basename(file),
+          source: path.relative(process.cwd(), path.resolve(file)),
+          bytes,
+          visibility: fields.data.visibility === 'private' ? 'PRIVATE' : 'SHARED',
+          tags: fields.data.tags,
+          language: fields.data.language,
+          createdById: ownerId,
+        });
+        if (unchanged && document.status === 'READY') {
+          outcomes.push({ file, status: 'unchanged', detail: `${document.chunkCount} passages` });
+        } else pending.set(document.id, file);
+      } catch (error) {
+        const reason = error instanceof AppError ? error.message : (error as Error).message;
+        outcomes.push({ file, status: 'failed', detail: reason });
+      }
+    }
+
+    const interactive = process.stderr.isTTY === true;
+    const bar = new cliProgress.SingleBar(
+      {
+        format: ' {bar} {value}/{total} files | {passages} passages | {current}',
+        hideCursor: true,
+        stream: process.stderr,
+        noTTYOutput: false,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    if (interactive) bar.start(files.length, outcomes.length, { passages: 0, current: '' });
+    let passages = 0;
+    while (pending.size > 0) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      let current = '';
+      for (const [id, file] of pending) {
+        const doc = await getDocument(id);
+        if (!doc || doc.status === 'READY' || doc.status === 'FAILED') {
+          pending.delete(id);
+          const outcome: Outcome =
+            doc?.status === 'READY'
+              ? { file, status: 'ingested', detail: `${doc.chunkCount} passages` }
+              : { file, status: 'failed', detail: doc?.error ?? 'deleted while it was ingested' };
+          if (doc?.status === 'READY') passages += doc.chunkCount;
+          outcomes.push(outcome);
+          if (!interactive) console.log(`${outcome.status.padEnd(9)} ${file} (${outcome.detail})`);
+        } else if (!current) {
+          const step =
+            doc.status === 'EMBEDDING'
+              ? `embedding ${doc.progressDone}/${doc.progressTotal}`
+              : doc.status.toLowerCase();
+          current = `${path.basename(file)}: ${step}${doc.error ? ` (${doc.error})` : ''}`;
+        }
+      }
+      if (interactive) bar.update(outcomes.length, { passages, current: current.slice(0, 60) });
+    }
+    if (interactive) bar.stop();
+    await workers.stop();
+  } finally {
+    await worker.stopWorkers();
+    await database.close();
+  }
+
+  const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
+  console.log(
+    `\n✔ ${count('ingested')} ingested, ${count('unchanged')} unchanged, ${count('failed')} failed`,
+  );
+  for (const outcome of outcomes.filter((o) => o.status === 'failed')) {
+    console.log(`  ✖ ${outcome.file}: ${outcome.detail}`);
+  }
+  return count('failed') > 0 ? 1 : 0;
+}
+
+process.once('SIGINT', () => {
+  console.error('\nStopped. Queued files stay queued: the app (or the next ingest run) finishes them.');
+  process.exit(130);
+});
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`✖ ${error instanceof EnvError ? error.message : (error as Error).message}`);
+    process.exit(1);
+  },
+);
