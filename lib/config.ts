@@ -17,12 +17,21 @@ export const retrieval = {
   hnswEfSearch: 80,
 } as const;
 
+/** Passage sizes in o200k tokens (lib/ai/tokens.ts); passages split at paragraph and sentence boundaries. */
 export const chunking = {
-  /** Target passage size in characters; passages split at paragraph and sentence boundaries. */
-  targetChars: 900,
-  maxChars: 1400,
-  /** Characters of the previous passage repeated at the start of the next. */
-  overlapChars: 150,
+  /**
+   * Size a passage aims at: about 170 English words, two or three paragraphs. Big enough to hold a
+   * self-contained answer, small enough that one passage is about one thing (sharp embeddings) and
+   * that six of them make a prompt of ~1,500 tokens.
+   */
+  targetTokens: 220,
+  /**
+   * Hard limit: room for a code block or table of up to ~60% more than the target to stay whole,
+   * and far below every embedding model's input limit (8,191 for OpenAI's, 512 for small local ones).
+   */
+  maxTokens: 350,
+  /** Repeated from the previous passage (~2 sentences, under a fifth of the target), so a fact cut at a boundary is found whole. */
+  overlapTokens: 40,
 } as const;
 
 export const models = {

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { countTokens } from '@/lib/ai/tokens';
 import { chunking } from '@/lib/config';
-import { chunkMarkdown } from './chunking';
+import type { ParsedDocument } from '@/lib/ingest/types';
+import { chunkDocument, chunkMarkdown } from './chunking';
 
 const sentence = (i: number) => `Sentence number ${i} says something useful about the topic at hand.`;
 const paragraph = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => sentence(from + i)).join(' ');
+
+/** A passage's count is its pieces' counts summed: never below the exact count, and close to it. */
+function expectCountClose(chunk: { text: string; tokenCount: number }) {
+  const exact = countTokens(chunk.text);
+  expect(chunk.tokenCount).toBeGreaterThanOrEqual(exact);
+  expect(chunk.tokenCount).toBeLessThanOrEqual(Math.ceil(exact * 1.1) + 2);
+}
 
 describe('chunkMarkdown', () => {
   it('gives each section its heading path and numbers passages in order', () => {
@@ -42,13 +51,16 @@ describe('chunkMarkdown', () => {
 
   it('skips headings without text, front matter and rules', () => {
     const chunks = chunkMarkdown('---\ntitle: x\n---\n# Empty\n## Also empty\n\n---\n\n## Full\n\nBody.');
-    expect(chunks).toEqual([{ ordinal: 0, text: 'Body.', headingPath: 'Empty › Full', tokenCount: 2 }]);
+    expect(chunks).toEqual([
+      { ordinal: 0, text: 'Body.', headingPath: 'Empty › Full', page: null, tokenCount: 2 },
+    ]);
   });
 
   it('does not treat # inside code fences as headings', () => {
     const markdown = '## Shell\n\n```bash\n# a comment\necho hi\n```';
+    const text = '```bash\n# a comment\necho hi\n```';
     expect(chunkMarkdown(markdown)).toEqual([
-      { ordinal: 0, text: '```bash\n# a comment\necho hi\n```', headingPath: 'Shell', tokenCount: 8 },
+      { ordinal: 0, text, headingPath: 'Shell', page: null, tokenCount: countTokens(text) },
     ]);
   });
 
@@ -57,18 +69,18 @@ describe('chunkMarkdown', () => {
     const chunks = chunkMarkdown(markdown);
     expect(chunks.length).toBeGreaterThan(3);
     for (const chunk of chunks) {
-      expect(chunk.text.length).toBeLessThanOrEqual(chunking.maxChars);
-      expect(chunk.tokenCount).toBe(Math.ceil(chunk.text.length / 4));
+      expectCountClose(chunk);
+      expect(chunk.tokenCount).toBeLessThanOrEqual(chunking.maxTokens);
     }
-    const average = chunks.reduce((sum, c) => sum + c.text.length, 0) / chunks.length;
-    expect(average).toBeGreaterThan(chunking.targetChars * 0.6);
+    const average = chunks.reduce((sum, c) => sum + c.tokenCount, 0) / chunks.length;
+    expect(average).toBeGreaterThan(chunking.targetTokens * 0.6);
   });
 
   it('splits a very long paragraph between sentences and overlaps consecutive passages', () => {
     const chunks = chunkMarkdown(paragraph(0, 60));
     expect(chunks.length).toBeGreaterThan(2);
     for (const [i, chunk] of chunks.entries()) {
-      expect(chunk.text.length).toBeLessThanOrEqual(chunking.maxChars);
+      expect(countTokens(chunk.text)).toBeLessThanOrEqual(chunking.maxTokens);
       expect(chunk.text).toMatch(/^Sentence number \d+/); // starts at a sentence
       if (i > 0) {
         // The start of each passage repeats the end of the previous one.
@@ -88,7 +100,7 @@ describe('chunkMarkdown', () => {
     );
     const chunks = chunkMarkdown(`${list}\n\n${code}`);
     for (const chunk of chunks) {
-      expect(chunk.text.length).toBeLessThanOrEqual(chunking.maxChars);
+      expect(countTokens(chunk.text)).toBeLessThanOrEqual(chunking.maxTokens);
       const fences = chunk.text.match(/^```/gm) ?? [];
       expect(fences.length % 2).toBe(0); // code pieces are closed
     }
@@ -107,5 +119,133 @@ describe('chunkMarkdown', () => {
   it('returns nothing for an empty document', () => {
     expect(chunkMarkdown('')).toEqual([]);
     expect(chunkMarkdown('# Only a heading\n\n')).toEqual([]);
+  });
+});
+
+const doc = (
+  sections: { page: number | null; markdown: string }[],
+  title: string | null = null,
+): ParsedDocument => ({
+  format: 'pdf',
+  title,
+  sections,
+  language: 'english',
+});
+
+describe('chunkDocument', () => {
+  it('keeps page numbers, never spans two pages, and carries headings across pages', () => {
+    const chunks = chunkDocument(
+      doc([
+        { page: 1, markdown: '# Handbook\n\nWelcome to the handbook.' },
+        { page: 2, markdown: '## Refunds\n\nRefunds take five days.' },
+        { page: 3, markdown: 'Refunds over 100 EUR need approval.\n\n## Shipping\n\nWe ship worldwide.' },
+        { page: 4, markdown: '' },
+        { page: 5, markdown: 'Shipping is free over 50 EUR.\n\n# Appendix\n\nContacts.' },
+      ]),
+    );
+    expect(chunks.map((c) => [c.ordinal, c.page, c.headingPath, c.text])).toEqual([
+      [0, 1, 'Handbook', 'Welcome to the handbook.'],
+      [1, 2, 'Handbook › Refunds', 'Refunds take five days.'],
+      [2, 3, 'Handbook › Refunds', 'Refunds over 100 EUR need approval.'],
+      [3, 3, 'Handbook › Shipping', 'We ship worldwide.'],
+      [4, 5, 'Handbook › Shipping', 'Shipping is free over 50 EUR.'],
+      [5, 5, 'Appendix', 'Contacts.'],
+    ]);
+  });
+
+  it('splits a long page without letting any passage reach into the next page', () => {
+    const chunks = chunkDocument(
+      doc([
+        { page: 7, markdown: paragraph(0, 40) },
+        { page: 8, markdown: paragraph(100, 3) },
+      ]),
+    );
+    expect(chunks.filter((c) => c.page === 7).length).toBeGreaterThan(1);
+    for (const chunk of chunks.filter((c) => c.page === 7)) expect(chunk.text).not.toContain('number 100 ');
+    expect(chunks.filter((c) => c.page === 8).map((c) => c.text)).toEqual([paragraph(100, 3)]);
+  });
+
+  it('leaves the document title out of heading paths', () => {
+    const chunks = chunkDocument(
+      doc([{ page: 1, markdown: '# Staff Handbook\n\n## Refunds\n\nText.' }], 'Staff Handbook'),
+    );
+    expect(chunks.map((c) => c.headingPath)).toEqual(['Refunds']);
+  });
+
+  it('returns no passages for a document without text', () => {
+    expect(
+      chunkDocument(
+        doc([
+          { page: 1, markdown: '' },
+          { page: 2, markdown: '  \n' },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('token bounds', () => {
+  const sizes = { targetTokens: 60, maxTokens: 90, overlapTokens: 15 };
+
+  it('keeps every passage within the maximum, whatever the text, and loses none of it', () => {
+    const base64 = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)).toString('base64');
+    const cjk = '知識ベースは文書を検索可能な断片に分割します'.repeat(40);
+    const longCell = `| key | ${'value '.repeat(300)}|`;
+    const longLine = `const x = [${Array.from({ length: 400 }, (_, i) => i).join(', ')}];`;
+    const markdown = [
+      base64,
+      cjk,
+      `| key | value |\n|---|---|\n${longCell}`,
+      `\`\`\`ts\n${longLine}\n\`\`\``,
+      paragraph(0, 30),
+    ].join('\n\n');
+    const chunks = chunkMarkdown(markdown, sizes);
+    for (const chunk of chunks) {
+      expectCountClose(chunk);
+      expect(chunk.tokenCount).toBeLessThanOrEqual(sizes.maxTokens);
+    }
+    const joined = chunks
+      .map((c) => c.text)
+      .join('')
+      .replace(/\s+/g, '');
+    expect(joined).toContain(base64);
+    expect(joined).toContain(cjk);
+    for (let i = 0; i < 30; i++) expect(chunks.some((c) => c.text.includes(sentence(i)))).toBe(true);
+  });
+
+  it('overlaps consecutive passages of a paragraph by whole sentences within the overlap budget', () => {
+    const chunks = chunkMarkdown(paragraph(0, 30), sizes);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (let i = 1; i < chunks.length; i++) {
+      const previous = chunks[i - 1]!.text;
+      const firstSentence = /^.*?\./.exec(chunks[i]!.text)![0];
+      expect(previous.endsWith(firstSentence)).toBe(true);
+      expect(countTokens(firstSentence)).toBeLessThanOrEqual(sizes.overlapTokens);
+    }
+  });
+
+  it('adds no overlap when it is set to zero', () => {
+    const chunks = chunkMarkdown(paragraph(0, 30), { ...sizes, overlapTokens: 0 });
+    const all = chunks.map((c) => c.text).join(' ');
+    expect(all).toBe(paragraph(0, 30));
+  });
+
+  it('keeps a code block that fits whole, in one passage, with its fences', () => {
+    const code = ['```python', ...Array.from({ length: 12 }, (_, i) => `total += price[${i}]`), '```'].join(
+      '\n',
+    );
+    expect(countTokens(code)).toBeGreaterThan(sizes.targetTokens);
+    expect(countTokens(code)).toBeLessThanOrEqual(sizes.maxTokens);
+    const chunks = chunkMarkdown(`${paragraph(0, 3)}\n\n${code}\n\n${paragraph(10, 3)}`, sizes);
+    const withCode = chunks.filter((c) => c.text.includes('total +='));
+    expect(withCode).toHaveLength(1);
+    expect(withCode[0]!.text).toContain(code);
+  });
+
+  it('uses the configured sizes by default', () => {
+    const chunks = chunkMarkdown(paragraph(0, 200));
+    for (const chunk of chunks) expect(chunk.tokenCount).toBeLessThanOrEqual(chunking.maxTokens);
+    const middle = chunks.slice(1, -1);
+    for (const chunk of middle) expect(chunk.tokenCount).toBeGreaterThan(chunking.targetTokens * 0.7);
   });
 });

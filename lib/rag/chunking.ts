@@ -1,27 +1,43 @@
-// Splitting markdown into passages: by heading, then by paragraph and sentence, with a little overlap.
-import { estimateTokens } from '@/lib/ai/tokens';
+// Splitting documents into passages: by page and heading, then by paragraph and sentence, sized in tokens.
+import { countTokens } from '@/lib/ai/tokens';
 import { chunking } from '@/lib/config';
+import type { ParsedDocument } from '@/lib/ingest/types';
 
 export type Chunk = {
   ordinal: number;
   text: string;
   /** Headings above the passage, outermost first, joined with " › ". */
   headingPath: string;
+  /** The page the passage is on (from 1), or null for a format without pages. */
+  page: number | null;
+  /**
+   * o200k tokens of `text`, summed over the blocks it was packed from (each counted once, so no text
+   * is tokenized twice): the exact count, or at most a token above it where two blocks join.
+   */
   tokenCount: number;
 };
 
 export type ChunkOptions = {
-  /** The document title: a top heading that repeats it is left out of heading paths. */
-  title?: string;
-  targetChars?: number;
-  maxChars?: number;
-  overlapChars?: number;
+  /**
+   * The document title: a top heading that repeats it is left out of heading paths. chunkMarkdown
+   * drops a top heading the title contains ("README.md: Ask the docs"); chunkDocument only one equal
+   * to it, and takes the parsed title when this is undefined (null: keep every heading).
+   */
+  title?: string | null;
+  targetTokens?: number;
+  maxTokens?: number;
+  overlapTokens?: number;
 };
 
+type Sizes = { target: number; max: number; overlap: number };
 type Section = { headings: string[]; lines: string[] };
+type Heading = { level: number; text: string };
 type BlockKind = 'prose' | 'code' | 'table';
-/** A block or a piece of one; `continues` means it carries on the previous piece's block. */
-type Piece = { text: string; kind: BlockKind; continues: boolean };
+type Block = { text: string; kind: BlockKind };
+/** A block or a piece of one, with its token count; `continues` means it carries on the previous piece's block. */
+type Piece = Block & { continues: boolean; tokens: number };
+/** A unit of text to pack, with its token count. */
+type Unit = { text: string; tokens: number };
 
 const HEADING_SEPARATOR = ' › ';
 const FENCE = /^\s*(`{3,}|~{3,})/;
@@ -29,29 +45,43 @@ const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/;
 const NOT_A_SETEXT_TEXT = /^\s*(?:[-*+]\s|\d+[.)]\s|>|\||#)/;
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
+const FRONT_MATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/;
+/**
+ * Tokens counted for the "\n", "\n\n" or " " that joins two pieces. Counting pieces apart and adding
+ * this is an upper bound of the joined text's count, so a passage is never tokenized while it grows.
+ */
+const JOIN_TOKENS = 1;
+/**
+ * Characters a token may take at most in ordinary text (prose runs 4-5, code 3-4): a block longer
+ * than this many times a limit is not counted whole, as it is about to be split anyway.
+ */
+const CHARS_PER_TOKEN = 6;
 
 /** Heading text as a reader sees it: inline code, emphasis and link syntax removed. */
 function plainHeading(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[`*_]/g, '')
+    .replace(/(?<!\\)[`*]+/g, '')
+    .replace(/(?<![\\\w])_+|(?<!\\)_+(?!\w)/g, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .trim();
 }
 
-/** Splits a document into sections, one per heading, each knowing the headings above it. */
-function sectionsOf(markdown: string): Section[] {
-  const sections: Section[] = [{ headings: [], lines: [] }];
-  const stack: { level: number; text: string }[] = [];
+/**
+ * Splits markdown into sections, one per heading, each knowing the headings above it. `stack` holds
+ * the open headings and is updated in place, so the next page of a document continues under them.
+ */
+function sectionsOf(markdown: string, stack: Heading[] = []): Section[] {
+  const headingsNow = () => stack.map((h) => h.text).filter(Boolean);
+  const sections: Section[] = [{ headings: headingsNow(), lines: [] }];
   let fence: string | null = null;
   const open = (level: number, text: string) => {
     while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
     stack.push({ level, text: plainHeading(text) });
-    sections.push({ headings: stack.map((h) => h.text).filter(Boolean), lines: [] });
+    sections.push({ headings: headingsNow(), lines: [] });
   };
 
-  // Front matter is metadata, not text to answer from.
-  const body = markdown.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
-  for (const line of body.split(/\r?\n/)) {
+  for (const line of markdown.split(/\r?\n/)) {
     const current = sections[sections.length - 1]!;
     const fenceMatch = FENCE.exec(line);
     if (fence !== null) {
@@ -83,12 +113,12 @@ function sectionsOf(markdown: string): Section[] {
 }
 
 /** Blocks of a section: paragraphs, lists and tables split at blank lines; each code fence whole. */
-function blocksOf(lines: string[]): { text: string; kind: BlockKind }[] {
-  const blocks: { text: string; kind: BlockKind }[] = [];
+function blocksOf(lines: string[]): Block[] {
+  const blocks: Block[] = [];
   let current: string[] = [];
   let fence: string | null = null;
   const flush = (kind?: BlockKind) => {
-    const text = current.join('\n').replace(/^\n+|\s+$/g, '');
+    const text = current.join('\n').replace(/^\n+/, '').trimEnd();
     if (text.trim() && !THEMATIC_BREAK.test(text)) {
       blocks.push({
         text,
@@ -120,32 +150,85 @@ function blocksOf(lines: string[]): { text: string; kind: BlockKind }[] {
   return blocks;
 }
 
-/** Greedily joins units (with a separator) into pieces of at most `max` characters. */
-function pack(units: string[], separator: string, max: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const unit of units) {
-    if (current && current.length + separator.length + unit.length > max) {
+const unit = (text: string): Unit => ({ text, tokens: countTokens(text) });
+
+/** Greedily joins units (with a separator) into pieces of at most `max` tokens. */
+function pack(units: Unit[], separator: string, max: number): Unit[] {
+  const pieces: Unit[] = [];
+  let current: Unit | null = null;
+  for (const next of units) {
+    if (current && current.tokens + JOIN_TOKENS + next.tokens > max) {
       pieces.push(current);
-      current = unit;
-    } else current = current ? `${current}${separator}${unit}` : unit;
+      current = null;
+    }
+    current = current
+      ? {
+          text: `${current.text}${separator}${next.text}`,
+          tokens: current.tokens + JOIN_TOKENS + next.tokens,
+        }
+      : next;
   }
   if (current) pieces.push(current);
   return pieces;
 }
 
-/** Cuts text at spaces into pieces of at most `max` characters (a single longer word is cut hard). */
-function splitWords(text: string, max: number): string[] {
-  const words = text.split(/\s+/).flatMap((word) => {
-    const parts: string[] = [];
-    for (let i = 0; i < word.length; i += max) parts.push(word.slice(i, i + max));
-    return parts;
-  });
-  return pack(words, ' ', max);
+/** Cuts one unbroken string (a long URL, base64, a CJK sentence) into pieces of at most `max` tokens. */
+function cutHard(text: string, max: number): Unit[] {
+  const pieces: Unit[] = [];
+  let rest = text;
+  while (rest) {
+    // Start from a generous guess in characters and shrink it until the piece fits.
+    let length = Math.min(rest.length, max * 4);
+    let piece = unit(rest.slice(0, length));
+    while (piece.tokens > max && length > 2) {
+      length = Math.max(2, Math.floor((length * max) / piece.tokens) - 1);
+      piece = unit(rest.slice(0, length));
+    }
+    // Never cut a surrogate pair in two.
+    if (/[\uD800-\uDBFF]$/.test(piece.text)) piece = unit(rest.slice(0, length - 1));
+    pieces.push(piece);
+    rest = rest.slice(piece.text.length);
+  }
+  return pieces;
+}
+
+/**
+ * Cuts text at spaces into pieces of at most `max` tokens (a single longer word is cut hard). Words
+ * are counted with the space before them, as the tokenizer reads them (" value" is one token), so
+ * joining them costs nothing; a piece's first word, without its space, is allowed one token more.
+ */
+function splitWords(text: string, max: number): Unit[] {
+  const pieces: Unit[] = [];
+  let current = '';
+  let tokens = 0;
+  const flush = () => {
+    if (current) pieces.push({ text: current, tokens });
+    current = '';
+    tokens = 0;
+  };
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue;
+    const spaced = unit(` ${word}`);
+    if (spaced.tokens + 1 > max) {
+      flush();
+      pieces.push(...cutHard(word, max));
+      continue;
+    }
+    if (current && tokens + spaced.tokens > max) flush();
+    if (current) {
+      current += spaced.text;
+      tokens += spaced.tokens;
+    } else {
+      current = word;
+      tokens = spaced.tokens + 1;
+    }
+  }
+  flush();
+  return pieces;
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
-const SENTENCE_END = /(?<=[.!?])\s+(?=["'(\[]?[\p{Lu}\p{N}`*])/u;
+const SENTENCE_END = /(?<=[.!?。！？])\s+(?=["'(\[]?[\p{Lu}\p{N}`*])/u;
 
 /** Items of a list block: each marker line with the wrapped or nested lines under it. */
 function listItems(text: string): string[] {
@@ -157,111 +240,198 @@ function listItems(text: string): string[] {
   return items;
 }
 
+/** Pieces of `lines` under a repeated head (a code fence or a table header), each within `max` tokens. */
+function splitUnder(head: string, lines: string[], tail: string, max: number): Unit[] {
+  const frame = countTokens(head) + JOIN_TOKENS + (tail ? countTokens(tail) + JOIN_TOKENS : 0);
+  const room = Math.max(max - frame, 16);
+  const units = lines.flatMap((line) => {
+    const counted = unit(line);
+    return counted.tokens > room ? splitWords(line, room) : [counted];
+  });
+  return pack(units, '\n', room).map((body) => ({
+    text: [head, body.text, tail].filter(Boolean).join('\n'),
+    tokens: frame + body.tokens,
+  }));
+}
+
+/** Prose counted whole when it is short enough to fit `limit`, else sentence by sentence (and by words). */
+function proseUnits(text: string, limit: number, max: number): Unit[] {
+  if (text.length <= limit * CHARS_PER_TOKEN) {
+    const whole = unit(text);
+    if (whole.tokens <= limit) return [whole];
+  }
+  return text.split(SENTENCE_END).flatMap((sentence) => {
+    const counted = unit(sentence);
+    return counted.tokens > max ? splitWords(sentence, max) : [counted];
+  });
+}
+
+const total = (units: Unit[]) => units.reduce((sum, u, i) => sum + u.tokens + (i > 0 ? JOIN_TOKENS : 0), 0);
+
 /**
  * Splits a block into pieces that are valid markdown on their own. Lists longer than the target
  * split between items; paragraphs, code and tables only when they exceed the limit: paragraphs
  * between sentences, code between lines inside repeated fences, tables between rows under a
- * repeated header.
+ * repeated header. Each piece of text is tokenized once: a block short enough to fit is counted
+ * whole, a longer one only in the units it may be split into.
  */
-function splitBlock(block: { text: string; kind: BlockKind }, target: number, max: number): Piece[] {
+function splitBlock(block: Block, sizes: Sizes): Piece[] {
   const isList = block.kind === 'prose' && LIST_ITEM.test(block.text);
-  if (block.text.length <= (isList ? target : max)) return [{ ...block, continues: false }];
-  let texts: string[];
+  const limit = isList ? sizes.target : sizes.max;
+  const whole = (tokens: number): Piece[] => [{ ...block, continues: false, tokens }];
+  if (block.text.length <= limit * CHARS_PER_TOKEN) {
+    const tokens = countTokens(block.text);
+    if (tokens <= limit) return whole(tokens);
+  }
+  let pieces: Unit[];
   if (block.kind === 'code') {
     const lines = block.text.split('\n');
-    const openFence = lines[0]!;
-    const closeFence = FENCE.exec(lines[lines.length - 1]!)
+    const openFence = lines.shift()!;
+    const closeFence = FENCE.exec(lines[lines.length - 1] ?? '')
       ? lines.pop()!
       : openFence.trim().replace(/[^`~].*$/, '');
-    const room = Math.max(max - openFence.length - closeFence.length - 2, 16);
-    texts = pack(
-      lines.slice(1).flatMap((line) => (line.length > room ? splitWords(line, room) : [line])),
-      '\n',
-      room,
-    ).map((body) => `${openFence}\n${body}\n${closeFence}`);
+    pieces = splitUnder(openFence, lines, closeFence, sizes.max);
   } else if (block.kind === 'table') {
     const [header = '', separator = '', ...rows] = block.text.split('\n');
-    const head = `${header}\n${separator}`;
-    const room = Math.max(max - head.length - 1, 16);
-    texts = pack(
-      rows.flatMap((row) => (row.length > room ? splitWords(row, room) : [row])),
-      '\n',
-      room,
-    ).map((body) => `${head}\n${body}`);
+    pieces = splitUnder(`${header}\n${separator}`, rows, '', sizes.max);
   } else {
-    const units = (isList ? listItems(block.text) : [block.text])
-      .flatMap((unit) => (unit.length > target ? unit.split(SENTENCE_END) : [unit]))
-      .flatMap((unit) => (unit.length > max ? splitWords(unit, max) : [unit]));
-    texts = pack(units, isList ? '\n' : ' ', target);
+    const units = isList
+      ? listItems(block.text).flatMap((item) => proseUnits(item, sizes.target, sizes.max))
+      : proseUnits(block.text, sizes.max, sizes.max);
+    // Dense text (long words, few tokens) can fit after all; then it stays as it was written.
+    if (total(units) <= limit) return whole(total(units));
+    pieces = pack(units, isList ? '\n' : ' ', sizes.target);
   }
-  return texts.map((text, i) => ({ text, kind: block.kind, continues: i > 0 }));
+  if (pieces.length === 1 && pieces[0]!.tokens <= limit) return whole(pieces[0]!.tokens);
+  return pieces.map((piece, i) => ({ ...piece, kind: block.kind, continues: i > 0 }));
 }
 
-/** The end of a prose piece to repeat at the start of the next passage, from a sentence or word start. */
-function overlapOf(piece: Piece, overlapChars: number): string {
-  if (piece.kind !== 'prose' || overlapChars <= 0 || piece.text.length <= overlapChars) return '';
-  const tail = piece.text.slice(-overlapChars);
-  const sentence = /[.!?]\s+(?=\S)/.exec(tail);
-  if (sentence && tail.length - (sentence.index + sentence[0].length) >= overlapChars / 3) {
-    return tail.slice(sentence.index + sentence[0].length);
+/**
+ * The end of a prose piece to repeat at the start of the next passage: whole sentences when they
+ * fit in `overlap` tokens (and are at least a third of it), else the last words that fit.
+ */
+function overlapOf(piece: Piece, overlap: number): Unit | null {
+  if (piece.kind !== 'prose' || overlap <= 0 || piece.tokens <= overlap) return null;
+  // Tokens run about four characters in prose; twice that in characters holds the overlap for sure.
+  const tail = piece.text.slice(-overlap * 8);
+  const starts = [...tail.matchAll(/[.!?。！？]\s+(?=\S)/gu)].map((m) => m.index + m[0].length);
+  for (const start of starts) {
+    if (tail.length - start > overlap * 6) continue;
+    const candidate = unit(tail.slice(start));
+    if (candidate.tokens > overlap) continue;
+    if (candidate.tokens >= overlap / 3) return candidate;
+    break;
   }
-  const space = tail.search(/\s/);
-  return space < 0 ? '' : tail.slice(space).trim();
+  const words = tail.split(/\s+/).slice(1);
+  let take = 0;
+  for (let chars = 0; take < words.length && chars + words[words.length - 1 - take]!.length < overlap * 4;) {
+    chars += words[words.length - 1 - take]!.length + 1;
+    take++;
+  }
+  while (take > 0) {
+    const candidate = unit(words.slice(-take).join(' '));
+    if (candidate.tokens <= overlap) return candidate;
+    take--;
+  }
+  return null;
 }
 
-/** Splits one section into passage texts of about `targetChars`, never above `maxChars`. */
-function chunkSection(
-  lines: string[],
-  targetChars: number,
-  maxChars: number,
-  overlapChars: number,
-): string[] {
-  const pieces = blocksOf(lines).flatMap((block) => splitBlock(block, targetChars, maxChars));
-  const chunks: string[] = [];
+/** Splits one section into passage texts of about `sizes.target` tokens, never above `sizes.max`. */
+function chunkSection(lines: string[], sizes: Sizes): Unit[] {
+  const pieces = blocksOf(lines).flatMap((block) => splitBlock(block, sizes));
+  const chunks: Unit[] = [];
   let current = '';
+  let currentTokens = 0;
   let last: Piece | undefined;
   for (const piece of pieces) {
     // Pieces of one paragraph or list rejoin as they were; blocks and code or table pieces stand apart.
     const joiner =
       !piece.continues || piece.kind !== 'prose' ? '\n\n' : LIST_ITEM.test(piece.text) ? '\n' : ' ';
-    const combined = current.length + joiner.length + piece.text.length;
+    const combined = currentTokens + JOIN_TOKENS + piece.tokens;
     // A passage below half the target still takes the next piece, up to the hard limit.
-    const fits = combined <= targetChars || (current.length < targetChars / 2 && combined <= maxChars);
-    if (!current || fits) {
-      current = current ? `${current}${joiner}${piece.text}` : piece.text;
+    const fits = combined <= sizes.target || (currentTokens < sizes.target / 2 && combined <= sizes.max);
+    if (!current) {
+      current = piece.text;
+      currentTokens = piece.tokens;
+    } else if (fits) {
+      current = `${current}${joiner}${piece.text}`;
+      currentTokens = combined;
     } else {
-      chunks.push(current);
-      const overlap = last ? overlapOf(last, overlapChars) : '';
-      const withOverlap = overlap && overlap.length + joiner.length + piece.text.length <= maxChars;
-      current = withOverlap ? `${overlap}${joiner}${piece.text}` : piece.text;
+      chunks.push({ text: current, tokens: currentTokens });
+      const overlap = last ? overlapOf(last, sizes.overlap) : null;
+      if (overlap && overlap.tokens + JOIN_TOKENS + piece.tokens <= sizes.max) {
+        current = `${overlap.text}${joiner}${piece.text}`;
+        currentTokens = overlap.tokens + JOIN_TOKENS + piece.tokens;
+      } else {
+        current = piece.text;
+        currentTokens = piece.tokens;
+      }
     }
     last = piece;
   }
-  if (current) chunks.push(current);
+  if (current) chunks.push({ text: current, tokens: currentTokens });
   return chunks;
+}
+
+function sizesOf(options: ChunkOptions): Sizes {
+  const max = options.maxTokens ?? chunking.maxTokens;
+  return {
+    max,
+    target: Math.min(options.targetTokens ?? chunking.targetTokens, max),
+    overlap: options.overlapTokens ?? chunking.overlapTokens,
+  };
+}
+
+/** Appends the passages of one page (or a whole unpaged document) to `chunks`. */
+function chunkInto(
+  chunks: Chunk[],
+  markdown: string,
+  page: number | null,
+  stack: Heading[],
+  sizes: Sizes,
+  isTitle: (heading: string) => boolean,
+): void {
+  for (const section of sectionsOf(markdown, stack)) {
+    const headings = [...section.headings];
+    if (headings[0] && isTitle(headings[0].toLowerCase())) headings.shift();
+    const headingPath = headings.join(HEADING_SEPARATOR);
+    for (const { text, tokens } of chunkSection(section.lines, sizes)) {
+      chunks.push({ ordinal: chunks.length, text, headingPath, page, tokenCount: tokens });
+    }
+  }
 }
 
 /**
  * Passages of a markdown document for retrieval. Each passage stays within one section, so its
- * heading path says what it is about; passages aim at `chunking.targetChars`, never exceed
- * `chunking.maxChars`, and repeat up to `chunking.overlapChars` of the previous passage of the
+ * heading path says what it is about; passages aim at `chunking.targetTokens`, never exceed
+ * `chunking.maxTokens`, and repeat up to `chunking.overlapTokens` of the previous passage of the
  * same section so a sentence cut at a boundary is still found whole. Code fences and tables are
  * split only when they alone exceed the limit, and then keep their fence or header.
  */
 export function chunkMarkdown(markdown: string, options: ChunkOptions = {}): Chunk[] {
-  const targetChars = options.targetChars ?? chunking.targetChars;
-  const maxChars = options.maxChars ?? chunking.maxChars;
-  const overlapChars = options.overlapChars ?? chunking.overlapChars;
-  const title = options.title?.trim().toLowerCase();
-
   const chunks: Chunk[] = [];
-  for (const section of sectionsOf(markdown)) {
-    const headings = [...section.headings];
-    if (title && headings[0] && title.includes(headings[0].toLowerCase())) headings.shift();
-    const headingPath = headings.join(HEADING_SEPARATOR);
-    for (const text of chunkSection(section.lines, targetChars, maxChars, overlapChars)) {
-      chunks.push({ ordinal: chunks.length, text, headingPath, tokenCount: estimateTokens(text) });
-    }
-  }
+  // Front matter is metadata, not text to answer from.
+  const body = markdown.replace(FRONT_MATTER, '');
+  const title = options.title?.trim().toLowerCase();
+  chunkInto(chunks, body, null, [], sizesOf(options), (heading) => !!title && title.includes(heading));
+  return chunks;
+}
+
+/**
+ * Passages of a parsed document, page by page: a passage never spans two pages, so it can be cited
+ * by page, while the headings carry over (a heading on page 3 still titles the text at the top of
+ * page 4 until the next heading). The document's title is left out of heading paths.
+ */
+export function chunkDocument(parsed: ParsedDocument, options: ChunkOptions = {}): Chunk[] {
+  const chunks: Chunk[] = [];
+  const stack: Heading[] = [];
+  const sizes = sizesOf(options);
+  const title = (options.title === undefined ? parsed.title : options.title)
+    ?.replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  const isTitle = (heading: string) => !!title && heading.replace(/\s+/g, ' ') === title;
+  for (const section of parsed.sections)
+    chunkInto(chunks, section.markdown, section.page, stack, sizes, isTitle);
   return chunks;
 }
