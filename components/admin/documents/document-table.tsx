@@ -12,15 +12,13 @@ import { formatBytes } from './format-bytes';
 import { inProgress, useDocumentList } from './use-document-list';
 
 const columns = [
-  { label: 'Document', numeric: false },
-  { label: 'Status', numeric: false },
-  { label: 'Passages', numeric: true },
-  { label: 'Size', numeric: true },
-  { label: 'Format', numeric: false },
-  { label: 'Tags', numeric: false },
-  { label: 'Visibility', numeric: false },
-  { label: 'Updated (UTC)', numeric: false },
-  { label: 'Actions', numeric: false },
+  { label: 'Document', end: false },
+  { label: 'Status', end: false },
+  { label: 'Passages', end: true },
+  { label: 'Tags', end: false },
+  { label: 'Visibility', end: false },
+  { label: 'Updated (UTC)', end: false },
+  { label: 'Actions', end: true },
 ];
 
 const cell = 'px-2.5 py-2.5 align-top';
@@ -93,7 +91,7 @@ export function DocumentTable({ initial }: { initial: DocumentPage }) {
         role="region"
         aria-labelledby="documents-caption"
         tabIndex={0}
-        className="overflow-x-auto rounded-xl border border-neutral-200 focus-visible:outline-2 focus-visible:outline-neutral-900 dark:border-neutral-800 dark:focus-visible:outline-neutral-100"
+        className="relative overflow-x-auto rounded-xl border border-neutral-200 focus-visible:outline-2 focus-visible:outline-neutral-900 dark:border-neutral-800 dark:focus-visible:outline-neutral-100"
       >
         <table data-testid="documents-table" className="min-w-full text-sm">
           <caption id="documents-caption" className="sr-only">
@@ -105,7 +103,7 @@ export function DocumentTable({ initial }: { initial: DocumentPage }) {
                 <th
                   key={column.label}
                   scope="col"
-                  className={`px-2.5 py-2 font-medium whitespace-nowrap ${column.numeric ? 'text-right' : ''}`}
+                  className={`px-2.5 py-2 font-medium whitespace-nowrap ${column.end ? 'text-right' : ''}`}
                 >
                   {column.label}
                 </th>
@@ -191,15 +189,18 @@ function DocumentRow({ doc, busy, newVersion, rebuilding, onReindex, onDelete }:
       data-status={doc.status}
       className="hover:bg-neutral-50 dark:hover:bg-neutral-900/60"
     >
-      <td className={`${cell} max-w-72 min-w-48`}>
+      <td className={`${cell} max-w-80 min-w-56`}>
         <span className="block truncate font-medium" title={doc.fileName} data-testid="document-name">
           {doc.fileName}
         </span>
-        {doc.title && doc.title !== doc.fileName && (
-          <span className="block truncate text-xs text-neutral-500 dark:text-neutral-400" title={doc.title}>
-            {doc.title}
-          </span>
-        )}
+        <span
+          className="block truncate text-xs text-neutral-500 dark:text-neutral-400"
+          data-testid="document-meta"
+        >
+          <span className="font-medium tracking-wide uppercase">{doc.format}</span> ·{' '}
+          {formatBytes(doc.sizeBytes)}
+          {showTitle(doc) && <span title={doc.title}> · {doc.title}</span>}
+        </span>
         {newVersion && (
           <span className="mt-0.5 block text-xs text-neutral-500 dark:text-neutral-400">
             New version; replaces the ready one when done.
@@ -218,13 +219,11 @@ function DocumentRow({ doc, busy, newVersion, rebuilding, onReindex, onDelete }:
       <td className={`${cell} text-right tabular-nums`} data-testid="document-passages">
         {doc.status === 'ready' ? formatInteger(doc.chunkCount) : <span className="text-neutral-400">—</span>}
       </td>
-      <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{formatBytes(doc.sizeBytes)}</td>
-      <td className={`${cell} text-xs font-medium tracking-wide uppercase`}>{doc.format}</td>
       <td className={cell}>
         {doc.tags.length === 0 ? (
           <span className="text-neutral-400">—</span>
         ) : (
-          <ul className="flex max-w-48 flex-wrap gap-1" aria-label="Tags">
+          <ul className="flex max-w-56 min-w-24 flex-wrap gap-1" aria-label="Tags">
             {doc.tags.map((tag) => (
               <li
                 key={tag}
@@ -245,7 +244,7 @@ function DocumentRow({ doc, busy, newVersion, rebuilding, onReindex, onDelete }:
         </time>
       </td>
       <td className={`${cell} whitespace-nowrap`}>
-        <div className="flex gap-1">
+        <div className="flex justify-end gap-1">
           {doc.status === 'ready' && (
             <button
               type="button"
@@ -286,6 +285,12 @@ function DocumentRow({ doc, busy, newVersion, rebuilding, onReindex, onDelete }:
       </td>
     </tr>
   );
+}
+
+/** The title is worth showing when it says more than the file name does. */
+function showTitle(doc: DocumentView): boolean {
+  const stem = doc.fileName.replace(/\.[^.]+$/, '');
+  return Boolean(doc.title) && doc.title !== doc.fileName && doc.title !== stem;
 }
 
 function EmbeddingProgress({ doc }: { doc: DocumentView }) {
