@@ -57,7 +57,7 @@ function UploadRow({ upload }: { upload: Upload }) {
             />
           </div>
           <span className="w-20 text-right text-xs text-neutral-500 tabular-nums dark:text-neutral-400">
-            {upload.state === 'waiting' ? 'Waiting…' : `${percent}%`}
+            {upload.state === 'waiting' ? 'Waiting…' : percent === 100 ? 'Processing…' : `${percent}%`}
           </span>
         </div>
       )}

@@ -14,8 +14,11 @@ import { UploadList, type Upload } from './upload-list';
 type Fields = { visibility: 'shared' | 'private'; tags: string; language: string };
 type Queued = { key: string; file: File; fields: Fields };
 
-/** Uploads in flight at once; the rest wait their turn. */
-const PARALLEL_UPLOADS = 3;
+/**
+ * Uploads in flight at once; the rest wait their turn. One at a time: the files share one connection
+ * anyway, so it is no slower, and each progress bar then moves on its own.
+ */
+const PARALLEL_UPLOADS = 1;
 
 const maxMb = Math.round(ingestion.maxFileBytes / (1024 * 1024));
 const extensions = supportedFormats.flatMap((f) => f.extensions[0] ?? []).join(', ');
