@@ -10,7 +10,7 @@ export function FinalPassages({ passages }: { passages: Passage[] }) {
       <h2 id="passages-heading" className="text-lg font-semibold tracking-tight">
         Passages given to the model
       </h2>
-      <ol data-testid="final-passages" className="grid gap-2 md:grid-cols-2">
+      <ol data-testid="final-passages" className="grid grid-cols-1 gap-2 md:grid-cols-2">
         {passages.map((passage) => (
           <li
             key={passage.id}

@@ -43,7 +43,9 @@ export function RetrievalExplanationView({ explanation }: { explanation: Retriev
     <div className="space-y-8" data-testid="retrieval-explanation">
       <StageTimings timingsMs={timingsMs} />
       <FinalPassages passages={passages} />
-      <div className={`grid gap-4 ${reranked ? 'lg:grid-cols-2 2xl:grid-cols-4' : 'lg:grid-cols-3'}`}>
+      <div
+        className={`grid grid-cols-1 gap-4 ${reranked ? 'lg:grid-cols-2 2xl:grid-cols-4' : 'lg:grid-cols-3'}`}
+      >
         <StageColumn
           stage="vector"
           title="Vector"

@@ -17,7 +17,7 @@ export function RetrievalForm({ question }: { question: string }) {
         maxLength={limits.questionMaxChars}
         placeholder="A question a user might ask…"
         data-testid="retrieval-question"
-        className="h-10 min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-3 text-[15px] outline-none focus:border-neutral-900 focus:ring-1 focus:ring-neutral-900 dark:border-neutral-700 dark:bg-neutral-900 dark:focus:border-neutral-100 dark:focus:ring-neutral-100"
+        className="h-10 w-full min-w-0 rounded-lg sm:flex-1 border border-neutral-300 bg-white px-3 text-[15px] outline-none focus:border-neutral-900 focus:ring-1 focus:ring-neutral-900 dark:border-neutral-700 dark:bg-neutral-900 dark:focus:border-neutral-100 dark:focus:ring-neutral-100"
       />
       <button type="submit" data-testid="retrieval-submit" className={buttonClasses('primary', 'md')}>
         Explain retrieval

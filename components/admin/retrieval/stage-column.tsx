@@ -85,7 +85,7 @@ function HitList({ stage, scoreName, hits, marks }: Omit<StageColumnProps, 'titl
               <span className="w-7 shrink-0 font-mono text-xs text-neutral-500 dark:text-neutral-400">
                 <span className="sr-only">Rank </span>#{hit.rank}
               </span>
-              <span className="min-w-0 flex-1 truncate font-medium" title={label}>
+              <span className="line-clamp-2 min-w-0 flex-1 font-medium break-words" title={label}>
                 {label}
               </span>
               <span className="shrink-0 font-mono text-xs tabular-nums" title={`${scoreName}: ${hit.score}`}>
