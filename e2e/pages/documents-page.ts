@@ -37,7 +37,7 @@ export class DocumentsPage {
   }
 
   async setTags(tags: string) {
-    await this.page.getByLabel('Tags', { exact: true }).fill(tags);
+    await this.page.getByRole('textbox', { name: 'Tags' }).fill(tags);
   }
 
   upload(name: string) {
