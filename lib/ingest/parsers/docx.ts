@@ -40,8 +40,10 @@ async function openZip(bytes: Uint8Array, maxUnpackedBytes: number): Promise<JSZ
 
 /** The title set in File › Properties (docProps/core.xml), or null. */
 async function metadataTitle(zip: JSZip): Promise<string | null> {
-  const core = await zip.file('docProps/core.xml')?.async('string');
-  if (!core) return null;
+  const entry = zip.file('docProps/core.xml') as ZipEntry | null;
+  // The properties part holds a few hundred bytes; a large one is not worth parsing for a title.
+  if (!entry || (entry._data?.uncompressedSize ?? 0) > 64 * 1024) return null;
+  const core = await entry.async('string');
   // xmldom reports malformed XML through its handler instead of throwing; a missing title is fine.
   const document = new DOMParser({ errorHandler: () => {} }).parseFromString(core, 'text/xml');
   const title = document.getElementsByTagNameNS(DUBLIN_CORE, 'title')[0]?.textContent;
