@@ -49,12 +49,6 @@ export const envSchema = z.object({
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalString,
 
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
-
-export type Env = z.infer<typeof envSchema>;
-
-export class EnvError extends Error {
   // Set by Next.js while it builds; nothing runs in the background then.
   NEXT_PHASE: optionalString,
   // Whether this instance runs background jobs (ingestion) besides serving requests.
@@ -63,6 +57,12 @@ export class EnvError extends Error {
     .default('true')
     .transform((value) => value === 'true'),
 
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
   constructor(readonly issues: string[]) {
     super(
       `Invalid configuration:\n${issues.map((line) => `  - ${line}`).join('\n')}\nSee .env.example for every setting.`,
