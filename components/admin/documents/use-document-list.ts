@@ -22,8 +22,9 @@ export function useDocumentList(initial: DocumentPage) {
   const [attempts, setAttempts] = useState(0);
   const [localVersion, setLocalVersion] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
-  // Which change requests a successful reload has covered; a newer one means "reload now".
-  const covered = useRef({ version, localVersion });
+  // Which change requests a successful reload has covered; a newer one means "reload now". Starts at
+  // zero: an upload that finished while this list was still loading is reloaded for at once.
+  const covered = useRef({ version: 0, localVersion: 0 });
 
   const active = documents.some(inProgress);
   const shown = documents.length;
