@@ -10,11 +10,38 @@ export const retrieval = {
   /** Passages handed to the model. */
   topK: 6,
   /** Candidates fetched from each of vector and full-text search before fusion. */
-  candidatesPerMethod: 30,
-  /** Reciprocal rank fusion constant (Cormack et al. 2009). */
+  candidatesPerMethod: 50,
+  /** Reciprocal rank fusion constant (Cormack et al. 2009): larger flattens rank differences. */
   rrfK: 60,
+  /** How much each method's ranking counts in the fusion. */
+  fusionWeights: { vector: 1, text: 1 },
   /** HNSW search breadth: higher is more accurate and slower. */
-  hnswEfSearch: 80,
+  hnswEfSearch: 100,
+  /**
+   * BM25 over the full-text candidates; a heading occurrence counts `headingWeight` body ones.
+   * The `rescoreCandidates` best matches by summed idf get exact BM25.
+   */
+  bm25: { k1: 1.2, b: 0.75, headingWeight: 2, rescoreCandidates: 300 },
+  /** Word 5-gram overlap (of the shorter passage) at which two passages count as the same text. */
+  nearDuplicateOverlap: 0.8,
+  /** Maximal marginal relevance: 1 = relevance only, lower trades relevance for diversity. */
+  mmrLambda: 0.85,
+  rerank: {
+    /** Use the built-in local reranker when no RERANK_BASE_URL is set. */
+    local: false,
+    /** Fused candidates the reranker reorders. */
+    candidates: 30,
+    /** A provider slower than this is skipped (the fused order stands). */
+    timeoutMs: 3000,
+    localOptions: {
+      k1: 1.2,
+      b: 0.75,
+      headingWeight: 2,
+      proximityWindow: 8,
+      proximityWeight: 0.5,
+      priorWeight: 0.5,
+    },
+  },
 } as const;
 
 /** Passage sizes in o200k tokens (lib/ai/tokens.ts); passages split at paragraph and sentence boundaries. */

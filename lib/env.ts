@@ -38,6 +38,12 @@ export const envSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(2000).default(384),
 
+  // Reranking provider (Cohere-compatible POST {RERANK_BASE_URL}/v1/rerank). Unset: the local
+  // reranker when enabled in lib/config.ts, else none.
+  RERANK_BASE_URL: optionalUrl,
+  RERANK_API_KEY: optionalString,
+  RERANK_MODEL: z.string().min(1).default('rerank-v3.5'),
+
   // Shared state across instances (later issues): Redis or Upstash; unset means in-process.
   REDIS_URL: z.preprocess(
     emptyAsUndefined,

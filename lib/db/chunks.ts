@@ -1,8 +1,9 @@
-// Passage search: nearest neighbours by embedding (HNSW, cosine) and Postgres full-text search.
+// Passage search for retrieval: nearest neighbours by embedding (HNSW, cosine) and Postgres full-text
+// search scored with BM25, both limited to what a viewer may see. Only READY documents are searched.
 import 'server-only';
-import { toSql } from 'pgvector';
+import { fromSql, toSql } from 'pgvector';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
-import { retrieval } from '@/lib/config';
 
 export type ChunkHit = {
   id: string;
@@ -10,39 +11,183 @@ export type ChunkHit = {
   title: string;
   source: string;
   headingPath: string;
+  page: number | null;
   text: string;
-  /** Method-specific score: cosine similarity for vector hits, ts_rank for text hits. */
+  /** The passage's stored embedding (used for near-duplicate and diversity checks). */
+  embedding: number[];
+  /** Method-specific score: cosine similarity for vector hits, BM25 for text hits. */
   score: number;
 };
 
-/** The `limit` passages closest to `embedding` by cosine distance. */
-export async function searchChunksByVector(embedding: number[], limit: number): Promise<ChunkHit[]> {
-  // SET LOCAL needs a transaction; it widens the HNSW candidate list for better recall.
-  const [, rows] = await db().$transaction([
-    db().$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${Number(retrieval.hnswEfSearch)}`),
-    db().$queryRaw<ChunkHit[]>`
-      SELECT c.id, c.document_id AS "documentId", d.title, d.source, c.heading_path AS "headingPath", c.text,
-             1 - (c.embedding <=> ${toSql(embedding)}::vector) AS score
-      FROM chunks c JOIN documents d ON d.id = c.document_id
-      WHERE c.embedding IS NOT NULL AND d.status = 'READY'
-      ORDER BY c.embedding <=> ${toSql(embedding)}::vector
-      LIMIT ${limit}`,
-  ]);
-  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+/** Who is searching and within what: visibility is always applied, the filters when given. */
+export type SearchScope = {
+  userId: string | null;
+  documentIds?: string[];
+  tags?: string[];
+};
+
+type Row = Omit<ChunkHit, 'embedding' | 'score'> & { embedding: string; score: number | string };
+
+const CHUNK_COLUMNS = Prisma.sql`c.id, c.document_id AS "documentId", d.title, d.source,
+  c.heading_path AS "headingPath", c.page, c.text, c.embedding::text AS embedding`;
+
+/**
+ * The WHERE conditions every search shares. A viewer sees SHARED documents and the PRIVATE ones
+ * they uploaded; an anonymous viewer (userId null) sees SHARED ones only, since `= NULL` is never true.
+ */
+function scopeConditions(scope: SearchScope): Prisma.Sql {
+  const conditions = [
+    Prisma.sql`d.status = 'READY'`,
+    Prisma.sql`(d.visibility = 'SHARED' OR d.created_by_id = ${scope.userId})`,
+  ];
+  if (scope.documentIds) conditions.push(Prisma.sql`d.id = ANY(${scope.documentIds}::text[])`);
+  if (scope.tags) conditions.push(Prisma.sql`d.tags && ${scope.tags}::text[]`);
+  return Prisma.join(conditions, ' AND ');
 }
 
-/** The `limit` passages that best match `query` by full-text search (any of its terms). */
-export async function searchChunksByText(query: string, limit: number): Promise<ChunkHit[]> {
-  const rows = await db().$queryRaw<ChunkHit[]>`
-    WITH q AS (
-      SELECT to_tsquery('simple', string_agg(quote_literal(t.lexeme), ' | ')) AS query
-      FROM unnest(to_tsvector('english', ${query})) AS t
+function toHit(row: Row): ChunkHit {
+  return {
+    ...row,
+    page: row.page === null ? null : Number(row.page),
+    embedding: fromSql(row.embedding) as number[],
+    score: Number(row.score),
+  };
+}
+
+/**
+ * The `limit` visible passages closest to `embedding` by cosine distance. With filters, pgvector's
+ * iterative index scan keeps walking the HNSW graph until `limit` rows pass them (relaxed order:
+ * the rows are re-sorted here), so a selective filter still gets its k results.
+ */
+export async function searchChunksByVector(input: {
+  embedding: number[];
+  limit: number;
+  scope: SearchScope;
+  efSearch: number;
+}): Promise<ChunkHit[]> {
+  const vector = toSql(input.embedding);
+  const efSearch = Math.max(1, Math.min(1000, Math.trunc(input.efSearch)));
+  // SET LOCAL needs a transaction; the values are integers checked above, never user text.
+  const [, , rows] = await db().$transaction([
+    db().$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${efSearch}`),
+    db().$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`),
+    db().$queryRaw<Row[]>`
+      SELECT ${CHUNK_COLUMNS}, 1 - (c.embedding <=> ${vector}::vector) AS score
+      FROM chunks c JOIN documents d ON d.id = c.document_id
+      WHERE c.embedding IS NOT NULL AND ${scopeConditions(input.scope)}
+      ORDER BY c.embedding <=> ${vector}::vector
+      LIMIT ${input.limit}`,
+  ]);
+  return rows.map(toHit).sort((a, b) => b.score - a.score);
+}
+
+export type Bm25Options = {
+  /** Term-frequency saturation. */
+  k1: number;
+  /** Length normalisation, 0 (none) to 1 (full). */
+  b: number;
+  /** How much one occurrence in the heading path counts, relative to one in the text. */
+  headingWeight: number;
+};
+
+export type CorpusStats = { chunks: number; avgLength: number };
+
+/** Passage count and mean tsvector length (distinct lexemes) over READY documents, for BM25. */
+export async function fullTextCorpusStats(): Promise<CorpusStats> {
+  const [row] = await db().$queryRaw<{ chunks: bigint | number; avg: number | null }[]>`
+    SELECT count(*) AS chunks, avg(length(c.tsv))::float8 AS avg
+    FROM chunks c JOIN documents d ON d.id = c.document_id
+    WHERE d.status = 'READY'`;
+  return { chunks: Number(row?.chunks ?? 0), avgLength: Number(row?.avg ?? 0) };
+}
+
+/** Text search configurations of READY documents: the languages a query must be analysed in. */
+export async function readyLanguages(): Promise<string[]> {
+  const rows = await db().$queryRaw<{ language: string }[]>`
+    SELECT DISTINCT language FROM documents WHERE status = 'READY' ORDER BY 1`;
+  return rows.map((row) => row.language);
+}
+
+/** A tsquery literal matching exactly one lexeme, taken verbatim (no parsing or stemming). */
+export function lexemeQuery(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The distinct lexemes of `query` analysed in each of `languages` (text search configuration names). */
+export async function queryLexemes(query: string, languages: string[]): Promise<string[]> {
+  if (languages.length === 0) return [];
+  const rows = await db().$queryRaw<{ lexeme: string }[]>`
+    SELECT DISTINCT t.lexeme
+    FROM unnest(${languages}::text[]) AS l(cfg), unnest(to_tsvector(l.cfg::regconfig, ${query})) AS t
+    ORDER BY 1`;
+  return rows.map((row) => row.lexeme);
+}
+
+/** In how many passages of READY documents each lexeme occurs (one GIN lookup per lexeme). */
+export async function documentFrequencies(lexemes: string[]): Promise<Map<string, number>> {
+  if (lexemes.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ lexeme: string; df: bigint | number }[]>`
+    SELECT w.lexeme,
+           (SELECT count(*) FROM chunks c JOIN documents d ON d.id = c.document_id
+            WHERE c.tsv @@ w.q AND d.status = 'READY') AS df
+    FROM unnest(${lexemes}::text[], ${lexemes.map(lexemeQuery)}::tsquery[]) AS w(lexeme, q)`;
+  return new Map(rows.map((row) => [row.lexeme, Number(row.df)]));
+}
+
+/**
+ * The `limit` visible passages that best match the query terms, by BM25 over Postgres full-text.
+ *
+ * Candidates are the passages whose tsvector matches any term (`tsv @@ a | b | …`, through the GIN
+ * index). Scoring all of them exactly would unpack every matching tsvector, which for a question
+ * with common words is most of the corpus; so they are first ordered by the summed idf of the terms
+ * they contain (cheap: one `@@` per term), and the best `rescoreCandidates` get exact BM25: term
+ * frequency from the lexeme's positions (a heading occurrence counting `headingWeight` times) and
+ * length as distinct lexemes, against the corpus mean. Terms come with their idf, computed by the
+ * caller from `documentFrequencies` over the whole READY corpus.
+ */
+export async function searchChunksByText(input: {
+  terms: Array<{ lexeme: string; idf: number }>;
+  limit: number;
+  scope: SearchScope;
+  avgLength: number;
+  bm25: Bm25Options;
+  rescoreCandidates: number;
+}): Promise<ChunkHit[]> {
+  if (input.terms.length === 0) return [];
+  const { k1, b, headingWeight } = input.bm25;
+  const avgLength = Math.max(input.avgLength, 1);
+  const lexemes = input.terms.map((t) => t.lexeme);
+  const queries = lexemes.map(lexemeQuery);
+  const idfs = input.terms.map((t) => t.idf);
+  const anyTerm = queries.join(' | ');
+  const rows = await db().$queryRaw<Row[]>`
+    WITH w AS MATERIALIZED (
+      SELECT * FROM unnest(${lexemes}::text[], ${queries}::tsquery[], ${idfs}::float8[]) AS w(lexeme, q, idf)
+    ),
+    candidates AS MATERIALIZED (
+      SELECT c.id, c.tsv
+      FROM chunks c JOIN documents d ON d.id = c.document_id
+      WHERE c.tsv @@ ${anyTerm}::tsquery AND ${scopeConditions(input.scope)}
+      ORDER BY (SELECT sum(w.idf) FROM w WHERE c.tsv @@ w.q) DESC, c.id
+      LIMIT ${Math.max(input.rescoreCandidates, input.limit)}
+    ),
+    scored AS (
+      SELECT k.id,
+             sum(w.idf * tf.tf * (${k1}::float8 + 1)
+                 / (tf.tf + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * length(k.tsv) / ${avgLength}::float8))) AS score
+      FROM candidates k
+      CROSS JOIN LATERAL unnest(k.tsv) AS u
+      JOIN w ON w.lexeme = u.lexeme
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(CASE WHEN wt = 'A' THEN ${headingWeight}::float8 ELSE 1 END), 1) AS tf
+        FROM unnest(u.weights) AS wt
+      ) tf
+      GROUP BY k.id
+      ORDER BY score DESC, k.id
+      LIMIT ${input.limit}
     )
-    SELECT c.id, c.document_id AS "documentId", d.title, d.source, c.heading_path AS "headingPath", c.text,
-           ts_rank_cd(c.tsv, q.query) AS score
-    FROM chunks c JOIN documents d ON d.id = c.document_id, q
-    WHERE q.query IS NOT NULL AND c.tsv @@ q.query AND d.status = 'READY'
-    ORDER BY score DESC
-    LIMIT ${limit}`;
-  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+    SELECT ${CHUNK_COLUMNS}, s.score
+    FROM scored s JOIN chunks c ON c.id = s.id JOIN documents d ON d.id = c.document_id
+    ORDER BY s.score DESC, c.id`;
+  return rows.map(toHit);
 }

@@ -20,10 +20,11 @@ import { retrievePassages, type Passage } from './retrieve';
 export type AnswerMetadata = { model: string; local: boolean; requestId: string };
 export type ChatMessage = UIMessage<AnswerMetadata>;
 
-/** How a passage is labelled in the answer's sources: "README.md › Quick start". */
-export function sourceTitle(passage: Pick<Passage, 'source' | 'title' | 'headingPath'>): string {
-  const where = passage.source || passage.title;
-  return passage.headingPath ? `${where} › ${passage.headingPath}` : where;
+/** How a passage is labelled in the answer's sources: "README.md › Quick start", "handbook.pdf › p. 2 › Refunds". */
+export function sourceTitle(passage: Pick<Passage, 'source' | 'title' | 'headingPath' | 'page'>): string {
+  return [passage.source || passage.title, passage.page ? `p. ${passage.page}` : '', passage.headingPath]
+    .filter(Boolean)
+    .join(' › ');
 }
 
 /** Answers `question` as a streamed UI message response. Throws (before streaming) when retrieval fails. */
@@ -36,7 +37,7 @@ export async function streamAnswer(input: {
 }): Promise<Response> {
   const started = performance.now();
   const { chat } = getModels();
-  const { passages } = await retrievePassages(input.question);
+  const { passages } = await retrievePassages({ question: input.question, viewer: { userId: input.userId } });
   const { system, prompt } = buildPrompt({
     question: input.question,
     passages: passages.map((p) => ({ n: p.n, title: p.title, headingPath: p.headingPath, text: p.text })),
