@@ -11,8 +11,8 @@ export type Chunk = {
   /** The page the passage is on (from 1), or null for a format without pages. */
   page: number | null;
   /**
-   * o200k tokens of `text`, summed over the blocks it was packed from (each counted once, so no text
-   * is tokenized twice): the exact count, or at most a token above it where two blocks join.
+   * o200k tokens of `text`, summed over the blocks and sentences it was packed from (each counted
+   * once, so no text is tokenized twice): the exact count, or a token or so above it per join.
    */
   tokenCount: number;
 };
@@ -47,8 +47,9 @@ const NOT_A_SETEXT_TEXT = /^\s*(?:[-*+]\s|\d+[.)]\s|>|\||#)/;
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const FRONT_MATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/;
 /**
- * Tokens counted for the "\n", "\n\n" or " " that joins two pieces. Counting pieces apart and adding
- * this is an upper bound of the joined text's count, so a passage is never tokenized while it grows.
+ * Tokens counted for the "\n", "\n\n" or " " that joins two pieces. Pieces counted apart plus this
+ * bound the joined text's count (the tokenizer merges a space into the next word, never splits more),
+ * so a passage is never tokenized again while it grows and still never exceeds the maximum.
  */
 const JOIN_TOKENS = 1;
 /**
