@@ -242,6 +242,18 @@ describe('token bounds', () => {
     expect(withCode[0]!.text).toContain(code);
   });
 
+  it('counts the text it returns: whitespace between sentences is not lost from the count', () => {
+    // Runs of no-break spaces cost dozens of tokens; a passage counted without them would be too big.
+    const spaced = Array.from(
+      { length: 20 },
+      (_, i) => `Step ${i} is done.${'\u00a0'.repeat(100)}Then more.`,
+    );
+    for (const chunk of chunkMarkdown(spaced.join('\n'))) {
+      expect(chunk.tokenCount).toBeGreaterThanOrEqual(countTokens(chunk.text));
+      expect(countTokens(chunk.text)).toBeLessThanOrEqual(chunking.maxTokens);
+    }
+  });
+
   it('uses the configured sizes by default', () => {
     const chunks = chunkMarkdown(paragraph(0, 200));
     for (const chunk of chunks) expect(chunk.tokenCount).toBeLessThanOrEqual(chunking.maxTokens);

@@ -279,10 +279,9 @@ const total = (units: Unit[]) => units.reduce((sum, u, i) => sum + u.tokens + (i
 function splitBlock(block: Block, sizes: Sizes): Piece[] {
   const isList = block.kind === 'prose' && LIST_ITEM.test(block.text);
   const limit = isList ? sizes.target : sizes.max;
-  const whole = (tokens: number): Piece[] => [{ ...block, continues: false, tokens }];
   if (block.text.length <= limit * CHARS_PER_TOKEN) {
     const tokens = countTokens(block.text);
-    if (tokens <= limit) return whole(tokens);
+    if (tokens <= limit) return [{ ...block, continues: false, tokens }];
   }
   let pieces: Unit[];
   if (block.kind === 'code') {
@@ -299,11 +298,10 @@ function splitBlock(block: Block, sizes: Sizes): Piece[] {
     const units = isList
       ? listItems(block.text).flatMap((item) => proseUnits(item, sizes.target, sizes.max))
       : proseUnits(block.text, sizes.max, sizes.max);
-    // Dense text (long words, few tokens) can fit after all; then it stays as it was written.
-    if (total(units) <= limit) return whole(total(units));
-    pieces = pack(units, isList ? '\n' : ' ', sizes.target);
+    // Dense text (long words, few tokens) can fit after all; then it stays one piece. Its units
+    // are rejoined rather than the block kept as written: the counts are of the rejoined text.
+    pieces = pack(units, isList ? '\n' : ' ', total(units) <= limit ? limit : sizes.target);
   }
-  if (pieces.length === 1 && pieces[0]!.tokens <= limit) return whole(pieces[0]!.tokens);
   return pieces.map((piece, i) => ({ ...piece, kind: block.kind, continues: i > 0 }));
 }
 
