@@ -213,6 +213,19 @@ describe('token bounds', () => {
     for (let i = 0; i < 30; i++) expect(chunks.some((c) => c.text.includes(sentence(i)))).toBe(true);
   });
 
+  it('keeps a table whose header is too wide to repeat within the maximum, header first', () => {
+    const columns = Array.from({ length: 30 }, (_, i) => `column ${i}`);
+    const table = [
+      `| ${columns.join(' | ')} |`,
+      `|${'---|'.repeat(30)}`,
+      ...Array.from({ length: 20 }, (_, r) => `| ${columns.map((_, c) => r * c).join(' | ')} |`),
+    ].join('\n');
+    const chunks = chunkMarkdown(table, sizes);
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks[0]!.text.startsWith('| column 0 |')).toBe(true);
+    for (const chunk of chunks) expect(countTokens(chunk.text)).toBeLessThanOrEqual(sizes.maxTokens);
+  });
+
   it('overlaps consecutive passages of a paragraph by whole sentences within the overlap budget', () => {
     const chunks = chunkMarkdown(paragraph(0, 30), sizes);
     expect(chunks.length).toBeGreaterThan(3);

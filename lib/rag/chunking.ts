@@ -241,10 +241,14 @@ function listItems(text: string): string[] {
   return items;
 }
 
-/** Pieces of `lines` under a repeated head (a code fence or a table header), each within `max` tokens. */
-function splitUnder(head: string, lines: string[], tail: string, max: number): Unit[] {
-  const frame = countTokens(head) + JOIN_TOKENS + (tail ? countTokens(tail) + JOIN_TOKENS : 0);
-  const room = Math.max(max - frame, 16);
+/**
+ * Pieces of `lines` under a repeated head (a code fence or a table header), each within `max` tokens;
+ * null when the head and tail would take more than half of every piece.
+ */
+function splitUnder(head: string, lines: string[], tail: string, max: number): Unit[] | null {
+  const frame = (head ? countTokens(head) + JOIN_TOKENS : 0) + (tail ? countTokens(tail) + JOIN_TOKENS : 0);
+  if (frame > max / 2) return null;
+  const room = max - frame;
   const units = lines.flatMap((line) => {
     const counted = unit(line);
     return counted.tokens > room ? splitWords(line, room) : [counted];
@@ -287,13 +291,19 @@ function splitBlock(block: Block, sizes: Sizes): Piece[] {
   if (block.kind === 'code') {
     const lines = block.text.split('\n');
     const openFence = lines.shift()!;
-    const closeFence = FENCE.exec(lines[lines.length - 1] ?? '')
-      ? lines.pop()!
-      : openFence.trim().replace(/[^`~].*$/, '');
-    pieces = splitUnder(openFence, lines, closeFence, sizes.max);
+    const bareFence = openFence.trim().replace(/[^`~].*$/, '');
+    const closeFence = FENCE.exec(lines[lines.length - 1] ?? '') ? lines.pop()! : bareFence;
+    // An info string too long to repeat gives way to a bare fence; that is always small enough.
+    pieces =
+      splitUnder(openFence, lines, closeFence, sizes.max) ??
+      splitUnder(bareFence, lines, bareFence, sizes.max) ??
+      splitUnder('', lines, '', sizes.max)!;
   } else if (block.kind === 'table') {
     const [header = '', separator = '', ...rows] = block.text.split('\n');
-    pieces = splitUnder(`${header}\n${separator}`, rows, '', sizes.max);
+    // A header too wide to repeat (dozens of columns) stays only above the first rows.
+    pieces =
+      splitUnder(`${header}\n${separator}`, rows, '', sizes.max) ??
+      splitUnder('', [header, separator, ...rows], '', sizes.max)!;
   } else {
     const units = isList
       ? listItems(block.text).flatMap((item) => proseUnits(item, sizes.target, sizes.max))
