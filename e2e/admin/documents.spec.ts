@@ -30,11 +30,12 @@ test('[ADMIN][DOCUMENTS]: an uploaded PDF and Word file become ready and a user 
   await expect(page.getByRole('heading', { name: 'Documents', level: 1 })).toBeVisible();
 
   await documents.setTags('e2e, Handbook');
+  // One through the file picker, one dropped on the zone.
   await documents.choose([pdf]);
+  await expect(documents.upload(pdf.name)).toHaveAttribute('data-state', 'accepted');
   await documents.drop([docx]);
-
+  await expect(documents.upload(docx.name)).toHaveAttribute('data-state', 'accepted');
   for (const file of [pdf, docx]) {
-    await expect(documents.upload(file.name)).toHaveAttribute('data-state', 'accepted');
     await expect(documents.upload(file.name).getByTestId('upload-status')).toContainText('Uploaded');
   }
   for (const file of [pdf, docx]) {
@@ -131,6 +132,40 @@ test('[ADMIN][DOCUMENTS]: deleting a document asks first, then removes its row a
   await page.reload();
   await expect(documents.rows().first()).toBeVisible();
   await expect(documents.row(note.name)).toHaveCount(0);
+});
+
+test('[ADMIN][DOCUMENTS]: re-indexing a ready document replaces it with a new version', async ({ page }) => {
+  const note: TestFile = {
+    name: `reindex-${uniqueToken()}.md`,
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# Re-index me\n\nThis note is ingested twice by a test.\n'),
+  };
+  await new LoginPage(page).signInAs(demo.admin, '/admin/documents');
+  const documents = new DocumentsPage(page);
+  await documents.goto();
+  await documents.choose([note]);
+  const row = documents.row(note.name);
+  await expect(row).toHaveAttribute('data-status', 'ready', { timeout: INGEST_TIMEOUT });
+  const oldId = await row.getAttribute('data-document-id');
+
+  const reindexed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/documents/${oldId}/reindex`));
+  await row.getByTestId('document-reindex').click();
+  expect((await reindexed).status()).toBe(202);
+
+  // The new version takes the old one's place once it is ready: one document, a new id.
+  await expect
+    .poll(
+      async () =>
+        (await listDocuments(page.request))
+          .filter((d) => d.fileName === note.name)
+          .map((d) => ({ isNew: d.id !== oldId, status: d.status })),
+      { timeout: INGEST_TIMEOUT },
+    )
+    .toEqual([{ isNew: true, status: 'ready' }]);
+  await expect(row).toHaveCount(1);
+  await expect(row).not.toHaveAttribute('data-document-id', oldId!);
+  await expect(row).toHaveAttribute('data-status', 'ready');
+  expect((await page.request.get(`/api/v1/documents/${oldId}`)).status()).toBe(404);
 });
 
 test('[ADMIN][DOCUMENTS]: an end user is denied the Documents page and its API', async ({ page }) => {
