@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import lockfile from 'proper-lockfile';
+import { serialiseConnections } from './serial-queue';
 
 export class EmbeddedDatabaseLockedError extends Error {
   constructor(dataDir: string) {
@@ -62,6 +63,7 @@ export async function startEmbeddedDatabase(options: {
       port: options.port,
       maxConnections: options.maxConnections ?? 64,
     });
+    serialiseConnections(server);
     await server.start().catch(async (error: NodeJS.ErrnoException) => {
       await db.close();
       if (error.code === 'EADDRINUSE') {

@@ -1,0 +1,49 @@
+// [DB] Many connections at once, each running parameterised queries of different shapes: every
+// answer is its own. (On the embedded database this guards lib/db/embedded/serial-queue.ts: without
+// it, two connections' extended-protocol exchanges interleave in the one PGlite session.)
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+
+describe(`[DB] concurrent connections on ${inject('database')}`, () => {
+  it('keeps each connection’s queries, transactions and errors apart', async () => {
+    const clients = Array.from(
+      { length: 6 },
+      () => new pg.Client({ connectionString: inject('databaseUrl') }),
+    );
+    await Promise.all(clients.map((client) => client.connect()));
+    try {
+      const work = clients.map(async (client, c) => {
+        const results: string[] = [];
+        for (let round = 0; round < 25; round++) {
+          if (c % 3 === 0) {
+            const { rows } = await client.query('SELECT $1::int + $2::int AS v', [c, round]);
+            results.push(String(rows[0].v));
+          } else if (c % 3 === 1) {
+            const { rows } = await client.query(
+              'SELECT $1::text || $2::text || $3::text || $4::text || $5::text AS v',
+              ['c', c, '-', 'r', round],
+            );
+            results.push(rows[0].v as string);
+          } else {
+            // A transaction with a failing statement in the middle: only this connection sees the error.
+            await client.query('BEGIN');
+            await expect(client.query('SELECT 1 / $1::int', [0])).rejects.toThrow(/division by zero/);
+            await client.query('ROLLBACK');
+            const { rows } = await client.query('SELECT $1::int * 2 AS v', [round]);
+            results.push(String(rows[0].v));
+          }
+        }
+        return results;
+      });
+      const all = await Promise.all(work);
+      all.forEach((results, c) => {
+        const expected = Array.from({ length: 25 }, (_, round) =>
+          c % 3 === 0 ? String(c + round) : c % 3 === 1 ? `c${c}-r${round}` : String(round * 2),
+        );
+        expect(results).toEqual(expected);
+      });
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+  });
+});
