@@ -10,6 +10,7 @@ import {
   type DocumentVisibility,
 } from '@/lib/db/documents';
 import { AppError } from '@/lib/http/errors';
+import { log } from '@/lib/observability/logger';
 import { enqueueIngestion } from './enqueue';
 import type { DocumentFormat } from './types';
 import { sanitizeFileName } from './file-name';
@@ -77,6 +78,13 @@ export async function submitDocument(
     createdById,
     bytes: input.bytes,
   });
-  if (options.enqueue !== false) document.jobId = await enqueueIngestion(document.id);
+  if (options.enqueue !== false) {
+    try {
+      document.jobId = await enqueueIngestion(document.id);
+    } catch (error) {
+      // The file is stored and QUEUED: the recovery sweep gives it a job, so the upload still succeeded.
+      log().warn({ err: error, documentId: document.id }, 'document stored but not queued yet');
+    }
+  }
   return { document, unchanged: false };
 }

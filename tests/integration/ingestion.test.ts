@@ -196,6 +196,20 @@ describe(`[KB] ingestion on ${inject('database')}`, () => {
     await expect(removeDocument(admin, doc.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it('gives a stored document that never got its job one, and ingests it', async () => {
+    await startWorkers();
+    const { document } = await submitDocument(
+      { fileName: 'orphan.md', bytes: text('# Orphan\n\nStored, but the process died before queueing it.') },
+      { enqueue: false },
+    );
+    expect(document).toMatchObject({ status: 'QUEUED', jobId: null });
+    const later = new Date(Date.now() + (jobs.stalledAfterSeconds + 1) * 1000);
+    expect(await recoverIngestion(later)).toMatchObject({ orphaned: 1 });
+    const ready = await waitFor(() => getDocument(document.id), finished);
+    expect(ready).toMatchObject({ status: 'READY' });
+    expect(ready!.jobId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('finishes a job whose app was killed mid-ingestion, with no duplicate chunks', async () => {
     await stopWorkers();
     const sections = Array.from(
