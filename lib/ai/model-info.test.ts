@@ -8,7 +8,7 @@ describe('describeModels', () => {
     expect(describeModels(createModels(parseEnv({})))).toEqual({
       local: true,
       chatModel: 'local-extractive',
-      embeddingModel: 'local-hash-ngram-384',
+      embeddingModel: 'local-hash-v2-384',
       embeddingDimensions: 384,
     });
   });

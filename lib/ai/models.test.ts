@@ -71,7 +71,7 @@ describe('createModels with the local models', () => {
     const models = createModels(parseEnv({ EMBEDDING_DIMENSIONS: '256' }));
     expect(models.chat).toMatchObject({ id: 'local-extractive', local: true });
     expect(models.chat.model.provider).toBe('local');
-    expect(models.embedding).toMatchObject({ id: 'local-hash-ngram-256', dimensions: 256, local: true });
+    expect(models.embedding).toMatchObject({ id: 'local-hash-v2-256', dimensions: 256, local: true });
   });
 
   it('gives working models', async () => {

@@ -36,7 +36,7 @@ describe(`[RAG] embedding model changes on ${inject('database')}`, () => {
 
   it('records the model on a fresh or unchanged database and re-embeds nothing', async () => {
     expect(await syncEmbeddings(models(384))).toEqual({ changedDimension: false, reembedded: 0 });
-    expect(await storedEmbeddingModel()).toBe('local-hash-ngram-384');
+    expect(await storedEmbeddingModel()).toBe('local-hash-v2-384');
   });
 
   it('re-types the vector columns and re-embeds every passage for a new dimension, with progress', async () => {
@@ -45,7 +45,7 @@ describe(`[RAG] embedding model changes on ${inject('database')}`, () => {
     const result = await syncEmbeddings(models(64), (line) => lines.push(line), 1);
     expect(result).toEqual({ changedDimension: true, reembedded: total });
     expect(await storedEmbeddingDimension()).toBe(64);
-    expect(await storedEmbeddingModel()).toBe('local-hash-ngram-64');
+    expect(await storedEmbeddingModel()).toBe('local-hash-v2-64');
     const vectors = await vectorsOf();
     expect(vectors).toHaveLength(total);
     expect(vectors.every((v) => Number(v.dims) === 64)).toBe(true);

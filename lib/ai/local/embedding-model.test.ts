@@ -8,7 +8,7 @@ describe('createLocalEmbeddingModel', () => {
 
   it('names itself after its size', () => {
     expect(model.provider).toBe('local');
-    expect(model.modelId).toBe('local-hash-ngram-64');
+    expect(model.modelId).toBe('local-hash-v2-64');
     expect(model.specificationVersion).toBe('v4');
   });
 

@@ -15,7 +15,7 @@ export function createLocalEmbeddingModel(dimensions: number): EmbeddingModelV4 
   return {
     specificationVersion: 'v4',
     provider: 'local',
-    modelId: `local-hash-ngram-${dimensions}`,
+    modelId: `local-hash-v2-${dimensions}`,
     // Batches keep embedMany's work in slices instead of one long synchronous loop.
     maxEmbeddingsPerCall: 256,
     supportsParallelCalls: true,
@@ -26,7 +26,7 @@ export function createLocalEmbeddingModel(dimensions: number): EmbeddingModelV4 
         warnings.push({
           type: 'unsupported',
           feature: 'dimensions',
-          details: `local-hash-ngram-${dimensions} always returns ${dimensions} dimensions`,
+          details: `local-hash-v2-${dimensions} always returns ${dimensions} dimensions`,
         });
       }
       return {

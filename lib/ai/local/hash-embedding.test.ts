@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashEmbed } from './hash-embedding';
+import { wordWeight } from './word-weights';
+import { stem } from '@/lib/rag/text';
 
 const cosine = (a: number[], b: number[]) => a.reduce((sum, value, i) => sum + value * b[i]!, 0);
 const norm = (v: number[]) => Math.sqrt(cosine(v, v));
@@ -34,6 +36,20 @@ describe('hashEmbed', () => {
     const other = cosine(hashEmbed('configuration', 384), hashEmbed('lunch', 384));
     expect(typo).toBeGreaterThan(0.03);
     expect(typo).toBeGreaterThan(other);
+  });
+
+  it('lets a rare word decide more than a common one', () => {
+    // Both documents share one word with the query; the rarer shared word wins.
+    const query = hashEmbed('patients with vitamin deficiency', 384);
+    const rare = hashEmbed('vitamin supplements for children', 384);
+    const common = hashEmbed('patients waiting in the hospital', 384);
+    expect(cosine(query, rare)).toBeGreaterThan(cosine(query, common));
+    // Weights are looked up by stem, as the embedding counts words.
+    const weight = (word: string) => wordWeight(stem(word));
+    expect(weight('vitamin')).toBeGreaterThan(weight('patients'));
+    expect(weight('patients')).toBeGreaterThan(weight('time'));
+    expect(weight('the')).toBeLessThan(0.25);
+    expect(weight('qwzxv')).toBe(1);
   });
 
   it('returns a fixed unit vector, not zeros, for text without content words', () => {

@@ -1,11 +1,14 @@
-// Deterministic text embeddings without a model: feature hashing of words, word pairs and character n-grams.
+// Deterministic text embeddings without a model: feature hashing of words and their character
+// n-grams, each weighted by how rare the word is in general English.
 import { contentWords, stem } from '@/lib/rag/text';
+import { wordWeight } from './word-weights';
 
-// Relative weights of the three feature families. Words carry the meaning; word pairs reward
-// shared phrases; character n-grams catch spelling variants and morphology the stemmer misses.
+// Relative weights of the two feature families, measured on retrieval (docs/BENCHMARKS.md): words
+// carry the meaning; character n-grams catch spelling variants, compounds and the morphology the
+// stemmer misses, and at 384 dimensions they recover more than word pairs did (which are left out:
+// they added collisions for no gain).
 const UNIGRAM_WEIGHT = 1;
-const BIGRAM_WEIGHT = 0.5;
-const CHAR_NGRAM_WEIGHT = 0.3;
+const CHAR_NGRAM_WEIGHT = 1.5;
 const CHAR_NGRAM_SIZES = [3, 4, 5] as const;
 
 /** 32-bit FNV-1a over UTF-16 code units: fast, well spread, and the same in every runtime. */
@@ -39,18 +42,20 @@ function features(text: string): Map<string, { weight: number; count: number }> 
   };
 
   const rawWords = contentWords(text);
-  const stems = rawWords.map(stem);
-  // Prefixes keep the families apart, so the word "abc" and the n-gram "abc" do not share a slot.
-  for (const term of stems) add(`w:${term}`, UNIGRAM_WEIGHT);
-  for (let i = 1; i < stems.length; i++) add(`b:${stems[i - 1]} ${stems[i]}`, BIGRAM_WEIGHT);
   for (const word of rawWords) {
+    const term = stem(word);
+    // A common word says little about the topic: without this, "patients" or "increase" would
+    // outweigh the rare terms that decide what a passage is about.
+    const rarity = wordWeight(term);
+    // Prefixes keep the families apart, so the word "abc" and the n-gram "abc" do not share a slot.
+    add(`w:${term}`, UNIGRAM_WEIGHT * rarity);
     const marked = `<${word}>`;
     const grams: string[] = [];
     for (const n of CHAR_NGRAM_SIZES) {
       for (let i = 0; i + n <= marked.length; i++) grams.push(marked.slice(i, i + n));
     }
     // Spread the word's n-gram weight over its n-grams, so long words do not outweigh short ones.
-    const weight = CHAR_NGRAM_WEIGHT / Math.sqrt(Math.max(grams.length, 1));
+    const weight = (CHAR_NGRAM_WEIGHT * rarity) / Math.sqrt(Math.max(grams.length, 1));
     for (const gram of grams) add(`c:${gram}`, weight);
   }
   return found;
