@@ -158,10 +158,13 @@ async function run(
   const [byText, byVector] = await Promise.all([textSearch, vectorSearch]);
 
   const fusedAt = performance.now();
+  const weights = model.local
+    ? retrieval.fusionWeights.localEmbedding
+    : retrieval.fusionWeights.providerEmbedding;
   const fusedHits = reciprocalRankFusion(
     [
-      { items: byVector.hits, weight: retrieval.fusionWeights.vector },
-      { items: byText, weight: retrieval.fusionWeights.text },
+      { items: byVector.hits, weight: weights.vector },
+      { items: byText, weight: weights.text },
     ],
     retrieval.rrfK,
   );
