@@ -1,18 +1,20 @@
 // Entry of `npm run bench`: runs every benchmark, or those named (`npm run bench -- vector-query`).
 import { chatLatency } from './chat-latency';
 import { devStart } from './dev-start';
+import { hybridQuery } from './hybrid-query';
+import { ingestThroughput } from './ingest-throughput';
 import type { BenchContext, Benchmark } from './support/benchmark';
 import { stopAllApps } from './support/app';
 import { machineLines, ms } from './support/report';
 import { vectorQuery } from './vector-query';
 
-const benchmarks: Benchmark[] = [vectorQuery, devStart, chatLatency];
+const benchmarks: Benchmark[] = [vectorQuery, ingestThroughput, hybridQuery, devStart, chatLatency];
 
 function usage(): string {
   return [
     'usage: npm run bench [-- <name>...]',
     '',
-    ...benchmarks.map((benchmark) => `  ${benchmark.name.padEnd(14)} ${benchmark.summary}`),
+    ...benchmarks.map((benchmark) => `  ${benchmark.name.padEnd(18)} ${benchmark.summary}`),
   ].join('\n');
 }
 

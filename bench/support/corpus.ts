@@ -4,7 +4,7 @@ import { toSql } from 'pgvector';
 import { hashEmbed } from '@/lib/ai/local/hash-embedding';
 
 /** mulberry32: a small, fast, seeded PRNG; the same seed gives the same corpus on every machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
