@@ -1,0 +1,218 @@
+// [RAG] Hybrid retrieval on the real database: what a viewer may see, filters, near-duplicates,
+// every stage's scores on each passage, and the reranking stage (a provider stub, and its failure).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { db } from '../../lib/db/client';
+import { parseEnv } from '../../lib/env';
+import { ingestFile } from '../../lib/ingest/pipeline';
+import type { Submission } from '../../lib/ingest/submit';
+import { createProviderReranker, createReranker } from '../../lib/rag/rerank';
+import { explainRetrieval, retrievePassages, type Passage } from '../../lib/rag/retrieve';
+import { startRerankStub, type RerankStub } from '../support/rerank-stub';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+const ALICE = 'user-alice';
+const BOB = 'user-bob';
+
+const operations = `# Operations guide
+
+## Backups
+
+Take nightly snapshots of the database volume and keep them for thirty days. Restores are tested
+every quarter by restoring last night's snapshot into a scratch server.
+
+## Monitoring
+
+Alerts go to the on-call engineer when the error rate stays above two percent for five minutes.
+`;
+
+const aliceNotes = `# Alice's notes
+
+## Vault
+
+The vault combination is written on the blue card inside the locked drawer of the archive room.
+`;
+
+const billing = `# Billing
+
+## Invoices
+
+Invoices are sent on the first working day of each month by email to the account owner.
+
+## Refunds
+
+Refunds reach the original card within ten working days of the request.
+`;
+
+const lexicon = `# Glossary
+
+## Snapshot
+
+A snapshot is a point-in-time copy of a volume, made without stopping the database.
+
+## Quarter
+
+A quarter is three months of the financial year.
+`;
+
+const ids: Record<string, string> = {};
+const documentOf = (passages: Array<{ documentId: string }>) => new Set(passages.map((p) => p.documentId));
+
+async function ingest(name: string, markdown: string, extra: Omit<Submission, 'fileName' | 'bytes'>) {
+  const result = await ingestFile({ fileName: `${name}.md`, bytes: bytes(markdown), ...extra });
+  expect(result.status).toBe('READY');
+  ids[name] = result.documentId;
+}
+
+let stub: RerankStub;
+
+describe(`[RAG] retrieval on ${inject('database')}`, () => {
+  beforeAll(async () => {
+    await db().document.deleteMany();
+    await ingest('operations', operations, { tags: ['ops'] });
+    // The same guide again under another name: its passages are near-duplicates of the first's.
+    await ingest('operations-copy', `${operations}\n`, { tags: ['ops', 'copy'] });
+    await ingest('alice-notes', aliceNotes, { visibility: 'PRIVATE', createdById: ALICE });
+    await ingest('billing', billing, { tags: ['finance'] });
+    await ingest('glossary', lexicon, {});
+    stub = await startRerankStub();
+  });
+
+  afterAll(async () => {
+    await stub?.close();
+  });
+
+  it("keeps a private document out of everyone's answers but its owner's", async () => {
+    const question = 'Where is the vault combination written?';
+    const own = await retrievePassages({ question, viewer: { userId: ALICE } });
+    expect(own.passages[0]?.documentId).toBe(ids['alice-notes']);
+
+    for (const viewer of [{ userId: BOB }, { userId: null }]) {
+      const explained = await explainRetrieval({ question, viewer, topK: 20 });
+      const seen = [...explained.vector, ...explained.text, ...explained.fused, ...explained.passages];
+      expect(seen.length).toBeGreaterThan(0);
+      expect(documentOf(seen).has(ids['alice-notes']!)).toBe(false);
+    }
+  });
+
+  it('filters by tags and by document ids', async () => {
+    const question = 'When are invoices and refunds sent?';
+    const byTag = await retrievePassages({ question, viewer: { userId: null }, filters: { tags: ['ops'] } });
+    expect(byTag.passages.length).toBeGreaterThan(0);
+    expect(documentOf(byTag.passages)).not.toContain(ids.billing);
+    for (const id of documentOf(byTag.passages))
+      expect([ids.operations, ids['operations-copy']]).toContain(id);
+
+    const finance = await retrievePassages({
+      question,
+      viewer: { userId: null },
+      filters: { tags: ['finance', 'no-such-tag'] },
+    });
+    expect([...documentOf(finance.passages)]).toEqual([ids.billing]);
+
+    // A selective filter still fills the list: every passage of the one allowed document comes back.
+    const chunks = await db().chunk.count({ where: { documentId: ids.glossary } });
+    const only = await explainRetrieval({
+      question: 'invoices refunds card',
+      viewer: { userId: null },
+      filters: { documentIds: [ids.glossary!] },
+      topK: 10,
+    });
+    expect(only.vector).toHaveLength(chunks);
+    expect(documentOf(only.passages)).toEqual(new Set([ids.glossary]));
+
+    // A filter naming only someone else's private document finds nothing.
+    const hidden = await retrievePassages({
+      question: 'vault combination',
+      viewer: { userId: BOB },
+      filters: { documentIds: [ids['alice-notes']!] },
+    });
+    expect(hidden.passages).toEqual([]);
+  });
+
+  it('drops near-duplicates and says which passage each one repeats', async () => {
+    const explained = await explainRetrieval({
+      question: 'How long are nightly snapshots kept?',
+      viewer: { userId: null },
+      topK: 10,
+    });
+    expect(explained.duplicates.length).toBeGreaterThan(0);
+    const passageIds = new Set(explained.passages.map((p) => p.id));
+    const texts = explained.passages.map((p) => p.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    for (const duplicate of explained.duplicates) {
+      expect(passageIds.has(duplicate.id)).toBe(false);
+      const original = explained.fused.find((f) => f.id === duplicate.duplicateOf)!;
+      expect(original.text.trim()).toBe(duplicate.text.trim());
+      expect(original.rank).toBeLessThan(duplicate.rank);
+    }
+  });
+
+  it('gives every passage its rank and score from each stage that saw it', async () => {
+    const explained = await explainRetrieval({
+      question: 'How long are nightly snapshots kept?',
+      viewer: { userId: null },
+    });
+    expect(explained.passages[0]?.headingPath).toContain('Backups');
+    expect(explained.passages.map((p) => p.n)).toEqual(explained.passages.map((_, i) => i + 1));
+    for (const passage of explained.passages) {
+      const fused = explained.fused.find((f) => f.id === passage.id)!;
+      expect(passage.scores.fused).toEqual({ rank: fused.rank, score: fused.score });
+      expect(passage.scores.vector ?? passage.scores.text).toBeDefined();
+      const vector = explained.vector.find((v) => v.id === passage.id);
+      expect(passage.scores.vector).toEqual(vector ? { rank: vector.rank, score: vector.score } : undefined);
+      const text = explained.text.find((t) => t.id === passage.id);
+      expect(passage.scores.text).toEqual(text ? { rank: text.rank, score: text.score } : undefined);
+    }
+    // Each stage's list is in rank order with falling scores.
+    for (const list of [explained.vector, explained.text, explained.fused]) {
+      expect(list.map((h) => h.rank)).toEqual(list.map((_, i) => i + 1));
+      for (let i = 1; i < list.length; i++) expect(list[i]!.score).toBeLessThanOrEqual(list[i - 1]!.score);
+    }
+    expect(explained.reranked).toBeNull(); // the default configuration has no reranker
+    expect(explained.timingsMs.total).toBeGreaterThan(0);
+  });
+
+  it('uses the configured reranking provider, and its order wins', async () => {
+    const settings = parseEnv({
+      RERANK_BASE_URL: stub.url,
+      RERANK_API_KEY: 'rk-test',
+      RERANK_MODEL: 'stub-rerank',
+    });
+    const reranker = createReranker(settings)!;
+    expect(reranker.id).toBe('provider:stub-rerank');
+    stub.mode({ ok: true });
+    stub.preferWord('quarter');
+    stub.requests.length = 0;
+
+    const question = 'How long are nightly snapshots kept?';
+    const explained = await explainRetrieval({ question, viewer: { userId: null } }, { reranker });
+    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests[0]!.authorization).toBe('Bearer rk-test');
+    expect(stub.requests[0]!.body).toMatchObject({ model: 'stub-rerank', query: question });
+    expect(explained.reranked).not.toBeNull();
+    // The stub puts passages mentioning "quarter" first, whatever fusion thought.
+    const first: Passage = explained.passages[0]!;
+    expect(first.text.toLowerCase()).toContain('quarter');
+    expect(first.scores.rerank).toEqual({ rank: 1, score: 0.9 });
+    for (const passage of explained.passages) expect(passage.scores.rerank).toBeDefined();
+  });
+
+  it('falls back to the fused order when the provider fails or is too slow', async () => {
+    const question = 'How long are nightly snapshots kept?';
+    const plain = await retrievePassages({ question, viewer: { userId: null } }, { reranker: null });
+    const reranker = createProviderReranker({ baseUrl: stub.url, model: 'stub-rerank', timeoutMs: 300 });
+
+    stub.mode({ status: 503 });
+    const failed = await explainRetrieval({ question, viewer: { userId: null } }, { reranker });
+    expect(failed.reranked).toBeNull();
+    expect(failed.passages.map((p) => p.id)).toEqual(plain.passages.map((p) => p.id));
+    expect(failed.passages.every((p) => p.scores.rerank === undefined)).toBe(true);
+
+    stub.mode({ delayMs: 2_000 });
+    const started = performance.now();
+    const slow = await retrievePassages({ question, viewer: { userId: null } }, { reranker });
+    expect(performance.now() - started).toBeLessThan(1_900);
+    expect(slow.passages.map((p) => p.id)).toEqual(plain.passages.map((p) => p.id));
+    stub.mode({ ok: true });
+  });
+});
