@@ -141,9 +141,11 @@ export async function documentFrequencies(lexemes: string[]): Promise<Map<string
  * index). Scoring all of them exactly would unpack every matching tsvector, which for a question
  * with common words is most of the corpus; so they are first ordered by the summed idf of the terms
  * they contain (cheap: one `@@` per term), and the best `rescoreCandidates` get exact BM25: term
- * frequency from the lexeme's positions (a heading occurrence counting `headingWeight` times) and
- * length as distinct lexemes, against the corpus mean. Terms come with their idf, computed by the
- * caller from `documentFrequencies` over the whole READY corpus.
+ * frequency from the lexeme's positions (an occurrence in the heading path or the document's title
+ * counting `headingWeight` times: chunking leaves the title out of heading paths, yet it is often
+ * the best summary of a passage) and length as the passage's distinct lexemes, against the corpus
+ * mean. Terms come with their idf, computed by the caller from `documentFrequencies` over the
+ * whole READY corpus.
  */
 export async function searchChunksByText(input: {
   terms: Array<{ lexeme: string; idf: number }>;
@@ -165,16 +167,17 @@ export async function searchChunksByText(input: {
       SELECT * FROM unnest(${lexemes}::text[], ${queries}::tsquery[], ${idfs}::float8[]) AS w(lexeme, q, idf)
     ),
     candidates AS MATERIALIZED (
-      SELECT c.id, c.tsv
+      SELECT c.id, f.tsv, length(c.tsv) AS len
       FROM chunks c JOIN documents d ON d.id = c.document_id
+      CROSS JOIN LATERAL (SELECT setweight(to_tsvector(c.language, d.title), 'A') || c.tsv AS tsv) f
       WHERE c.tsv @@ ${anyTerm}::tsquery AND ${scopeConditions(input.scope)}
-      ORDER BY (SELECT sum(w.idf) FROM w WHERE c.tsv @@ w.q) DESC, c.id
+      ORDER BY (SELECT sum(w.idf) FROM w WHERE f.tsv @@ w.q) DESC, c.id
       LIMIT ${Math.max(input.rescoreCandidates, input.limit)}
     ),
     scored AS (
       SELECT k.id,
              sum(w.idf * tf.tf * (${k1}::float8 + 1)
-                 / (tf.tf + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * length(k.tsv) / ${avgLength}::float8))) AS score
+                 / (tf.tf + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * k.len / ${avgLength}::float8))) AS score
       FROM candidates k
       CROSS JOIN LATERAL unnest(k.tsv) AS u
       JOIN w ON w.lexeme = u.lexeme
