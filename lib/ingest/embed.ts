@@ -1,5 +1,6 @@
 // Embeds passages for ingestion: in batches, several calls in flight, each retried with backoff on
-// 429/5xx by the AI SDK, and cached by model + text hash so re-ingestion never pays twice.
+// 429/5xx by the AI SDK, and (for a provider's model) cached by model + text hash so re-ingestion
+// never pays twice.
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { embedMany } from 'ai';
@@ -23,7 +24,12 @@ export async function embedForIngestion(
   // The dimension is part of the key: the same model asked for another size gives other vectors.
   const cacheModel = `${embedding.id}@${embedding.dimensions}`;
   const hashes = texts.map(textHash);
-  const vectors = await getCachedEmbeddings(cacheModel, [...new Set(hashes)]);
+  // The built-in embedding is computed in this process faster than a cache round trip (measured in
+  // bench/ingest-throughput.ts), so only a provider's embeddings, which cost money and time, are cached.
+  const useCache = !embedding.local;
+  const vectors = useCache
+    ? await getCachedEmbeddings(cacheModel, [...new Set(hashes)])
+    : new Map<string, number[]>();
   const cached = hashes.filter((hash) => vectors.has(hash)).length;
 
   // Each distinct missing text is embedded once, even if the document repeats it.
@@ -52,7 +58,7 @@ export async function embedForIngestion(
         tokens += result.usage?.tokens ?? 0;
         const fresh = batch.map(([hash], i) => ({ textHash: hash, embedding: result.embeddings[i]! }));
         for (const entry of fresh) vectors.set(entry.textHash, entry.embedding);
-        await putCachedEmbeddings(cacheModel, fresh);
+        if (useCache) await putCachedEmbeddings(cacheModel, fresh);
         done += batch.length;
         await onProgress(Math.min(done, texts.length), texts.length);
       }),

@@ -85,6 +85,8 @@ describe(`[KB] ingestion on ${inject('database')}`, () => {
     expect(chunks).toHaveLength(ready!.chunkCount);
     expect(chunks.map((c) => c.headingPath)).toContain('Refunds');
     expect(await getCorpusVersion()).toBe(before + 1);
+    // The built-in embedding is cheaper to recompute than to cache; only providers' vectors are kept.
+    expect(await db().embeddingCacheEntry.count()).toBe(0);
   });
 
   it('treats the same bytes again as a no-op', async () => {
