@@ -58,11 +58,10 @@ export async function loadBeirDataset(dir: string): Promise<BeirDataset> {
   const corpusFile = path.join(dir, 'corpus.jsonl');
   const queriesFile = path.join(dir, 'queries.jsonl');
   const qrelsFile = path.join(dir, 'qrels', 'test.tsv');
-  const [corpusText, queriesText, qrelsText] = await Promise.all([
-    readText(corpusFile),
-    readText(queriesFile),
-    readText(qrelsFile),
-  ]);
+  // One after another, so a data set missing several files always names the first one.
+  const corpusText = await readText(corpusFile);
+  const queriesText = await readText(queriesFile);
+  const qrelsText = await readText(qrelsFile);
 
   const corpus = jsonLines(corpusText, corpusFile, corpusLine).map((d) => ({
     id: d._id,
