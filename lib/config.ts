@@ -35,6 +35,12 @@ export const retrieval = {
    * The `rescoreCandidates` best matches by summed idf get exact BM25.
    */
   bm25: { k1: 1.2, b: 0.75, headingWeight: 2, rescoreCandidates: 300 },
+  /**
+   * Full-text candidates come from the question's rarest terms, added while the passages they match
+   * stay under this many; commoner terms still count in the score of those candidates. Keeps text
+   * search from ranking a large share of the corpus for questions with common words.
+   */
+  textCandidateMatches: 5_000,
   /** Word 5-gram overlap (of the shorter passage) at which two passages count as the same text. */
   nearDuplicateOverlap: 0.8,
   /** Maximal marginal relevance: 1 = relevance only, lower trades relevance for diversity. */

@@ -135,10 +135,28 @@ export async function documentFrequencies(lexemes: string[]): Promise<Map<string
 }
 
 /**
+ * The terms that select full-text candidates: the rarest first, while the passages they match add up
+ * to at most `maxMatches` (the rarest always). A passage holding only the question's common words is
+ * never among the best by BM25, and matching on those words would make the search rank a large part
+ * of the corpus; they still count in the candidates' scores.
+ */
+export function candidateTerms<T extends { df: number }>(terms: T[], maxMatches: number): T[] {
+  const byRarity = [...terms].sort((a, b) => a.df - b.df);
+  const chosen: T[] = [];
+  let matches = 0;
+  for (const term of byRarity) {
+    if (chosen.length > 0 && matches + term.df > maxMatches) break;
+    chosen.push(term);
+    matches += term.df;
+  }
+  return chosen;
+}
+
+/**
  * The `limit` visible passages that best match the query terms, by BM25 over Postgres full-text.
  *
- * Candidates are the passages whose tsvector matches any term (`tsv @@ a | b | …`, through the GIN
- * index). Scoring all of them exactly would unpack every matching tsvector, which for a question
+ * Candidates are the passages whose tsvector matches any candidate term (`tsv @@ a | b | …`, through
+ * the GIN index; see candidateTerms). Scoring all of them exactly would unpack every matching tsvector, which for a question
  * with common words is most of the corpus; so they are first ordered by the summed idf of the terms
  * they contain (cheap: one `@@` per term), and the best `rescoreCandidates` get exact BM25: term
  * frequency from the lexeme's positions (an occurrence in the heading path or the document's title
@@ -148,12 +166,14 @@ export async function documentFrequencies(lexemes: string[]): Promise<Map<string
  * whole READY corpus.
  */
 export async function searchChunksByText(input: {
-  terms: Array<{ lexeme: string; idf: number }>;
+  terms: Array<{ lexeme: string; idf: number; df: number }>;
   limit: number;
   scope: SearchScope;
   avgLength: number;
   bm25: Bm25Options;
   rescoreCandidates: number;
+  /** Passages the candidate terms may match at most (the rarest term is always used). */
+  candidateMatches: number;
 }): Promise<ChunkHit[]> {
   if (input.terms.length === 0) return [];
   const { k1, b, headingWeight } = input.bm25;
@@ -161,7 +181,9 @@ export async function searchChunksByText(input: {
   const lexemes = input.terms.map((t) => t.lexeme);
   const queries = lexemes.map(lexemeQuery);
   const idfs = input.terms.map((t) => t.idf);
-  const anyTerm = queries.join(' | ');
+  const anyTerm = candidateTerms(input.terms, input.candidateMatches)
+    .map((t) => lexemeQuery(t.lexeme))
+    .join(' | ');
   const rows = await db().$queryRaw<Row[]>`
     WITH w AS MATERIALIZED (
       SELECT * FROM unnest(${lexemes}::text[], ${queries}::tsquery[], ${idfs}::float8[]) AS w(lexeme, q, idf)

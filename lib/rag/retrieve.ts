@@ -81,7 +81,7 @@ async function corpusFacts(): Promise<CorpusFacts> {
 async function textTerms(
   question: string,
   facts: CorpusFacts,
-): Promise<Array<{ lexeme: string; idf: number }>> {
+): Promise<Array<{ lexeme: string; df: number; idf: number }>> {
   const lexemes = await queryLexemes(question, facts.languages);
   const unknown = lexemes.filter((lexeme) => !facts.df.has(lexeme));
   if (unknown.length > 0) {
@@ -92,7 +92,11 @@ async function textTerms(
   return lexemes
     .map((lexeme) => ({ lexeme, df: facts.df.get(lexeme) ?? 0 }))
     .filter((term) => term.df > 0)
-    .map((term) => ({ lexeme: term.lexeme, idf: Math.log(1 + (n - term.df + 0.5) / (term.df + 0.5)) }));
+    .map((term) => ({
+      lexeme: term.lexeme,
+      df: term.df,
+      idf: Math.log(1 + (n - term.df + 0.5) / (term.df + 0.5)),
+    }));
 }
 
 function toHit(hit: ChunkHit, index: number, score = hit.score): Hit {
@@ -146,6 +150,7 @@ async function run(
       avgLength: facts.stats.avgLength,
       bm25: retrieval.bm25,
       rescoreCandidates: retrieval.bm25.rescoreCandidates,
+      candidateMatches: retrieval.textCandidateMatches,
     });
   });
   const vectorSearch = time('embed', () => embed({ model: model.model, value: input.question })).then(
