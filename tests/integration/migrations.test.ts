@@ -25,7 +25,8 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
   });
 
   it("builds each passage's full-text vector with its own language", async () => {
-    await db().$executeRaw`INSERT INTO documents (id, title, source, content_hash, updated_at) VALUES ('mig-doc', 't', 'mig', 'h', now())`;
+    await db()
+      .$executeRaw`INSERT INTO documents (id, title, source, content_hash, updated_at) VALUES ('mig-doc', 't', 'mig', 'h', now())`;
     await db().$executeRaw`
       INSERT INTO chunks (id, document_id, ordinal, text, language)
       VALUES ('mig-de', 'mig-doc', 0, 'Die Häuser sind schön', 'german'), ('mig-en', 'mig-doc', 1, 'The houses are nice', 'english')`;
