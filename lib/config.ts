@@ -1,7 +1,7 @@
 // Numbers a user or operator should know, named and kept in one place.
 export const limits = {
   /** Longest question accepted, in characters. */
-  questionMaxChars: 2000,
+  questionMaxChars: 10_000,
   /** Messages of a conversation sent back with each chat request that are kept. */
   chatHistoryMaxMessages: 50,
 } as const;

@@ -49,6 +49,7 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
         'accounts',
         'answer_cache_entries',
         'api_keys',
+        'async_queries',
         'audit_events',
         'chunks',
         'conversations',
