@@ -1,0 +1,161 @@
+// API keys: create, list, revoke, and authenticate a request's key. Ownership and roles are checked
+// here, in the data path; the key itself is returned once by createApiKey and never stored.
+import 'server-only';
+import {
+  adminOnlyScopes,
+  apiKeyLimits,
+  apiKeyStatus,
+  generateApiKey,
+  hashApiKey,
+  isWellFormedApiKey,
+  knownScopes,
+  type ApiKeyScope,
+  type ApiKeyView,
+} from '@/lib/auth/api-keys';
+import { assertRole, hasRole } from '@/lib/auth/roles';
+import { AppError } from '@/lib/http/errors';
+import { log } from '@/lib/observability/logger';
+import { db } from './client';
+import type { SessionUser } from './users';
+
+/** A key in use writes its last-used time at most this often, so hot keys don't write on every request. */
+const LAST_USED_RESOLUTION_SECONDS = 60;
+
+const keyFields = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const;
+
+type KeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
+function toView(row: KeyRow, ownerEmail?: string): ApiKeyView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: knownScopes(row.scopes),
+    status: apiKeyStatus(row),
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    ...(ownerEmail === undefined ? {} : { ownerEmail }),
+  };
+}
+
+function notFound(): AppError {
+  return new AppError('not_found', 'No API key with this id.');
+}
+
+export async function createApiKey(input: {
+  user: SessionUser;
+  name: string;
+  scopes: readonly ApiKeyScope[];
+  expiresAt?: Date | null;
+}): Promise<{ key: string; view: ApiKeyView }> {
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > apiKeyLimits.nameMaxChars)
+    throw new AppError('validation_failed', `name: must be 1 to ${apiKeyLimits.nameMaxChars} characters`);
+  const scopes = knownScopes(input.scopes);
+  if (scopes.length === 0 || scopes.length !== new Set(input.scopes).size)
+    throw new AppError('validation_failed', 'scopes: give one or more of query, ingest');
+  const refused = scopes.find((scope) => adminOnlyScopes.includes(scope));
+  if (refused && input.user.role !== 'ADMIN')
+    throw new AppError('forbidden', `Only admins may create keys with the "${refused}" scope.`);
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now())
+    throw new AppError('validation_failed', 'expiresAt: must be in the future');
+
+  const { key, prefix, keyHash } = generateApiKey();
+  const row = await db().apiKey.create({
+    data: { userId: input.user.id, name, prefix, keyHash, scopes, expiresAt: input.expiresAt ?? null },
+    select: keyFields,
+  });
+  return { key, view: toView(row) };
+}
+
+/** The user's own keys, newest first, revoked and expired ones included (shown with their status). */
+export async function listOwnApiKeys(user: SessionUser): Promise<ApiKeyView[]> {
+  const rows = await db().apiKey.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: 'desc' },
+    select: keyFields,
+  });
+  return rows.map((row) => toView(row));
+}
+
+/** Every user's keys with their owner's email; admins only. */
+export async function listAllApiKeys(viewer: SessionUser | null): Promise<ApiKeyView[]> {
+  assertRole(viewer, ['ADMIN']);
+  const rows = await db().apiKey.findMany({
+    orderBy: { createdAt: 'desc' },
+    select: { ...keyFields, user: { select: { email: true } } },
+  });
+  return rows.map(({ user, ...row }) => toView(row, user.email));
+}
+
+/**
+ * Revokes a key of the viewer's, or anyone's for an admin. Revoking a revoked key changes nothing.
+ * Someone else's key answers 404, the same as a key that does not exist.
+ */
+export async function revokeApiKey(viewer: SessionUser, id: string): Promise<ApiKeyView> {
+  const row = await db().apiKey.findUnique({ where: { id }, select: { ...keyFields, userId: true } });
+  if (!row || (row.userId !== viewer.id && !hasRole(viewer, ['ADMIN']))) throw notFound();
+  if (row.revokedAt) return toView(row);
+  // Only the first revocation sets the time, even when two arrive at once.
+  await db().apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const revoked = await db().apiKey.findUnique({ where: { id }, select: keyFields });
+  if (!revoked) throw notFound();
+  return toView(revoked);
+}
+
+export type AuthenticatedApiKey = { user: SessionUser; apiKey: { id: string; scopes: ApiKeyScope[] } };
+
+/** The key's user and scopes; null for a malformed, unknown, revoked or expired key. */
+export async function authenticateApiKey(key: string): Promise<AuthenticatedApiKey | null> {
+  if (!isWellFormedApiKey(key)) return null;
+  const row = await db().apiKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    select: {
+      id: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true } },
+    },
+  });
+  if (!row || apiKeyStatus(row) !== 'active') return null;
+  void touchLastUsed(row.id);
+  return { user: row.user, apiKey: { id: row.id, scopes: knownScopes(row.scopes) } };
+}
+
+/**
+ * Records that the key was used, unless that was recorded less than a minute ago: one conditional
+ * UPDATE, not awaited by the request; a failure is logged and the request goes on. The columns hold
+ * UTC without a time zone (as Prisma writes them), so the database clock is read in UTC too.
+ */
+async function touchLastUsed(id: string): Promise<void> {
+  try {
+    await db().$executeRaw`
+      UPDATE api_keys SET last_used_at = now() AT TIME ZONE 'UTC'
+      WHERE id = ${id}
+        AND (last_used_at IS NULL
+          OR last_used_at < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS}::float8))`;
+  } catch (error) {
+    log().error({ err: error, apiKeyId: id }, 'could not record the API key use');
+  }
+}

@@ -1,0 +1,148 @@
+// [API KEYS] A key's life in the data layer: created once, authenticated by its hash, used, revoked;
+// expired keys fail; the ingest scope is for admins; nobody learns of another user's keys.
+import { describe, expect, it, vi } from 'vitest';
+import {
+  authenticateApiKey,
+  createApiKey,
+  listAllApiKeys,
+  listOwnApiKeys,
+  revokeApiKey,
+} from '../../lib/db/api-keys';
+import { db } from '../../lib/db/client';
+import { upsertUser } from '../../lib/db/users';
+import { AppError } from '../../lib/http/errors';
+
+const someone = (email: string, role: 'USER' | 'ADMIN' | 'COMPLIANCE' = 'USER') =>
+  upsertUser({ email, role, passwordHash: 'scrypt$x' });
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('[API KEYS] lifecycle', () => {
+  it('creates a key shown once, authenticates it, records its use, and refuses it once revoked', async () => {
+    const owner = await someone('key-owner@example.com');
+    const { key, view } = await createApiKey({ user: owner, name: '  CI pipeline ', scopes: ['query'] });
+    expect(key).toMatch(/^rag_[A-Za-z0-9_-]{43}$/);
+    expect(view).toMatchObject({
+      name: 'CI pipeline',
+      prefix: key.slice(0, 12),
+      scopes: ['query'],
+      status: 'active',
+      lastUsedAt: null,
+      expiresAt: null,
+      revokedAt: null,
+    });
+    expect(JSON.stringify(view)).not.toContain(key);
+    // Only the hash is stored.
+    const stored = await db().apiKey.findUniqueOrThrow({ where: { id: view.id } });
+    expect(stored.keyHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(key.slice(12));
+
+    const found = await authenticateApiKey(key);
+    expect(found).toEqual({
+      user: { id: owner.id, email: owner.email, name: null, role: 'USER' },
+      apiKey: { id: view.id, scopes: ['query'] },
+    });
+    // The use is recorded in the background, close to now.
+    const lastUsedAt = await vi.waitFor(async () => {
+      const row = await db().apiKey.findUniqueOrThrow({ where: { id: view.id } });
+      expect(row.lastUsedAt).not.toBeNull();
+      return row.lastUsedAt!;
+    });
+    expect(Math.abs(lastUsedAt.getTime() - Date.now())).toBeLessThan(60_000);
+
+    // Within the minute, a second use writes nothing.
+    await db().apiKey.update({ where: { id: view.id }, data: { lastUsedAt: new Date(Date.now() - 30_000) } });
+    const recent = (await db().apiKey.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt!;
+    await authenticateApiKey(key);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt).toEqual(recent);
+    // After it, the next use moves it on.
+    await db().apiKey.update({
+      where: { id: view.id },
+      data: { lastUsedAt: new Date(Date.now() - 120_000) },
+    });
+    await authenticateApiKey(key);
+    await vi.waitFor(async () => {
+      const row = await db().apiKey.findUniqueOrThrow({ where: { id: view.id } });
+      expect(Date.now() - row.lastUsedAt!.getTime()).toBeLessThan(60_000);
+    });
+
+    const revoked = await revokeApiKey(owner, view.id);
+    expect(revoked.status).toBe('revoked');
+    expect(await authenticateApiKey(key)).toBeNull();
+    // Revoking again changes nothing.
+    expect((await revokeApiKey(owner, view.id)).revokedAt).toBe(revoked.revokedAt);
+    expect((await listOwnApiKeys(owner)).map((k) => [k.id, k.status])).toEqual([[view.id, 'revoked']]);
+  });
+
+  it('refuses an expired key, an unknown one and a malformed one', async () => {
+    const owner = await someone('expiring@example.com');
+    const { key, view } = await createApiKey({
+      user: owner,
+      name: 'short-lived',
+      scopes: ['query'],
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    expect(view.status).toBe('active');
+    expect(await authenticateApiKey(key)).not.toBeNull();
+    await db().apiKey.update({ where: { id: view.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await authenticateApiKey(key)).toBeNull();
+    expect((await listOwnApiKeys(owner))[0]?.status).toBe('expired');
+
+    const unknown = `rag_${'A'.repeat(43)}`;
+    expect(await authenticateApiKey(unknown)).toBeNull();
+    expect(await authenticateApiKey('not a key')).toBeNull();
+  });
+
+  it('gives the ingest scope to admins only, and checks names and scopes', async () => {
+    const user = await someone('wants-ingest@example.com');
+    const admin = await someone('ingest-admin@example.com', 'ADMIN');
+    const refused = await errorOf(createApiKey({ user, name: 'uploader', scopes: ['query', 'ingest'] }));
+    expect(refused.status).toBe(403);
+    expect(refused.message).toContain('"ingest"');
+    expect(await db().apiKey.count({ where: { userId: user.id } })).toBe(0);
+
+    const { key } = await createApiKey({ user: admin, name: 'uploader', scopes: ['ingest', 'query'] });
+    expect((await authenticateApiKey(key))?.apiKey.scopes).toEqual(['query', 'ingest']);
+
+    for (const name of ['', '   ', 'x'.repeat(101)]) {
+      expect((await errorOf(createApiKey({ user, name, scopes: ['query'] }))).status).toBe(400);
+    }
+    expect((await errorOf(createApiKey({ user, name: 'none', scopes: [] }))).status).toBe(400);
+    const past = new Date(Date.now() - 1_000);
+    expect(
+      (await errorOf(createApiKey({ user, name: 'old', scopes: ['query'], expiresAt: past }))).status,
+    ).toBe(400);
+  });
+
+  it("answers 404 for another user's key, as for a missing one; admins revoke and list any key", async () => {
+    const owner = await someone('private-keys@example.com');
+    const other = await someone('curious@example.com');
+    const compliance = await someone('keys-audit@example.com', 'COMPLIANCE');
+    const admin = await someone('keys-admin@example.com', 'ADMIN');
+    const { key, view } = await createApiKey({ user: owner, name: 'mine', scopes: ['query'] });
+
+    for (const viewer of [other, compliance]) {
+      const error = await errorOf(revokeApiKey(viewer, view.id));
+      expect(error.status).toBe(404);
+      expect(error.message).toBe((await errorOf(revokeApiKey(viewer, 'no-such-key'))).message);
+    }
+    expect(await authenticateApiKey(key)).not.toBeNull();
+    expect(await listOwnApiKeys(other)).toEqual([]);
+
+    expect((await errorOf(listAllApiKeys(owner))).status).toBe(403);
+    expect((await errorOf(listAllApiKeys(null))).status).toBe(401);
+    const all = await listAllApiKeys(admin);
+    expect(all.find((k) => k.id === view.id)).toMatchObject({ ownerEmail: 'private-keys@example.com' });
+
+    expect((await revokeApiKey(admin, view.id)).status).toBe('revoked');
+    expect(await authenticateApiKey(key)).toBeNull();
+  });
+});
