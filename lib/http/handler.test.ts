@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { generateApiKey } from '@/lib/auth/api-keys';
+import { getSessionUser } from '@/lib/auth/session';
+import { authenticateApiKey } from '@/lib/db/api-keys';
 import { AppError } from './errors';
 import { route } from './handler';
+
+vi.mock('@/lib/auth/session', () => ({ getSessionUser: vi.fn() }));
+vi.mock('@/lib/db/api-keys', () => ({ authenticateApiKey: vi.fn() }));
 
 const echo = route(
   { body: z.object({ question: z.string().min(1, 'must not be empty') }) },
@@ -55,5 +61,88 @@ describe('route wrapper (lib/http/handler)', () => {
     const response = await broken(new Request('http://localhost/x'));
     expect(response.status).toBe(500);
     expect(JSON.stringify(await response.json())).not.toContain('hunter2');
+  });
+});
+
+describe('route wrapper: sessions and API keys', () => {
+  const admin = { id: 'u-admin', email: 'admin@example.com', name: null, role: 'ADMIN' as const };
+  const user = { id: 'u-user', email: 'user@example.com', name: null, role: 'USER' as const };
+  const { key } = generateApiKey();
+
+  const whoami = (options: Parameters<typeof route>[0]) =>
+    route(options, async ({ user, apiKey }) => Response.json({ userId: user?.id ?? null, apiKey }));
+
+  const call = async (handler: ReturnType<typeof whoami>, authorization?: string) => {
+    const response = await handler(
+      new Request('http://localhost/api/v1/x', { headers: authorization ? { authorization } : {} }),
+    );
+    return { status: response.status, headers: response.headers, json: await response.json() };
+  };
+
+  beforeEach(() => {
+    vi.mocked(getSessionUser).mockReset().mockResolvedValue(null);
+    vi.mocked(authenticateApiKey).mockReset().mockResolvedValue(null);
+  });
+
+  it('without an Authorization header uses the session as before: 401 signed out, 403 wrong role', async () => {
+    const ingest = whoami({ roles: ['ADMIN'], apiKeyScope: 'ingest' });
+    expect((await call(ingest)).status).toBe(401);
+    vi.mocked(getSessionUser).mockResolvedValue(user);
+    expect((await call(ingest)).status).toBe(403);
+    vi.mocked(getSessionUser).mockResolvedValue(admin);
+    expect(await call(ingest)).toMatchObject({ status: 200, json: { userId: 'u-admin', apiKey: null } });
+    expect(authenticateApiKey).not.toHaveBeenCalled();
+  });
+
+  it('authenticates a valid key with the scope and hands the key to the handler', async () => {
+    vi.mocked(authenticateApiKey).mockResolvedValue({
+      user: admin,
+      apiKey: { id: 'k1', scopes: ['query', 'ingest'] },
+    });
+    const result = await call(whoami({ roles: ['ADMIN'], apiKeyScope: 'ingest' }), `Bearer ${key}`);
+    expect(result).toMatchObject({
+      status: 200,
+      json: { userId: 'u-admin', apiKey: { id: 'k1', scopes: ['query', 'ingest'] } },
+    });
+    expect(authenticateApiKey).toHaveBeenCalledWith(key);
+  });
+
+  it('answers a malformed, unknown, revoked or expired key with one 401 that says nothing more, never falling back to the session', async () => {
+    vi.mocked(getSessionUser).mockResolvedValue(admin);
+    const handler = whoami({ roles: ['ADMIN'], apiKeyScope: 'ingest' });
+    // Unknown, revoked and expired all come back from the data layer as null.
+    for (const authorization of [`Bearer ${key}`, 'Bearer nope', 'Basic dXNlcjpwYXNz', 'Bearer', ' ']) {
+      const { status, headers, json } = await call(handler, authorization);
+      expect(status, authorization).toBe(401);
+      expect(json.error).toMatchObject({ code: 'unauthorized', message: 'Invalid or missing API key.' });
+      expect(headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
+    // Malformed headers never reach the database.
+    expect(authenticateApiKey).toHaveBeenCalledTimes(1);
+    expect(getSessionUser).not.toHaveBeenCalled();
+  });
+
+  it('refuses a valid key on a route that takes no keys, and a key lacking the scope, with 403', async () => {
+    vi.mocked(authenticateApiKey).mockResolvedValue({ user: admin, apiKey: { id: 'k1', scopes: ['query'] } });
+    const sessionOnly = await call(whoami({ roles: ['ADMIN'] }), `Bearer ${key}`);
+    expect(sessionOnly.status).toBe(403);
+    expect(sessionOnly.json.error.message).toBe('This endpoint does not accept API keys.');
+    const lacking = await call(whoami({ roles: ['ADMIN'], apiKeyScope: 'ingest' }), `Bearer ${key}`);
+    expect(lacking.status).toBe(403);
+    expect(lacking.json.error.message).toBe('This API key lacks the "ingest" scope.');
+  });
+
+  it("applies the route's roles to the key's user", async () => {
+    vi.mocked(authenticateApiKey).mockResolvedValue({ user, apiKey: { id: 'k2', scopes: ['ingest'] } });
+    const { status, json } = await call(whoami({ roles: ['ADMIN'], apiKeyScope: 'ingest' }), `Bearer ${key}`);
+    expect(status).toBe(403);
+    expect(json.error.code).toBe('forbidden');
+  });
+
+  it('authenticates nobody on a public route, whatever the headers', async () => {
+    const result = await call(whoami({}), 'Bearer nope');
+    expect(result).toMatchObject({ status: 200, json: { userId: null, apiKey: null } });
+    expect(authenticateApiKey).not.toHaveBeenCalled();
+    expect(getSessionUser).not.toHaveBeenCalled();
   });
 });

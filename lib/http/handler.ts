@@ -1,16 +1,23 @@
 // The one wrapper for route handlers: request id, authentication, role, zod parsing, error mapping.
 import 'server-only';
 import type { z } from 'zod';
+import { apiKeyFromAuthorization, type ApiKeyScope } from '@/lib/auth/api-keys';
 import { assertRole, type Role } from '@/lib/auth/roles';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { authenticateApiKey } from '@/lib/db/api-keys';
 import { log, withRequestContext } from '@/lib/observability/logger';
 import { AppError, errorBody, toAppError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+/** The API key a request authenticated with. */
+export type RequestApiKey = { id: string; scopes: ApiKeyScope[] };
 
 type Context<Body, Params> = {
   request: Request;
   requestId: string;
   user: SessionUser | null;
+  /** The API key the request authenticated with; null for a session (or a public route). */
+  apiKey: RequestApiKey | null;
   body: Body;
   params: Params;
 };
@@ -22,9 +29,30 @@ type Options<Schema extends z.ZodType | undefined> = {
   body?: Schema;
   /** Largest accepted body in bytes. */
   maxBodyBytes?: number;
+  /** Accept an API key (`Authorization: Bearer`) holding this scope; without it, sessions only. */
+  apiKeyScope?: ApiKeyScope;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+type Caller = { user: SessionUser | null; apiKey: RequestApiKey | null };
+
+/**
+ * Who is calling. A request with an Authorization header is authenticated by its API key alone (no
+ * session fallback, so a bad key never quietly becomes the browser's session); one without it by the
+ * session cookie. A key that fails for any reason gets the same message, so it reveals nothing.
+ */
+async function authenticate(request: Request, scope: ApiKeyScope | undefined): Promise<Caller> {
+  const authorization = request.headers.get('authorization');
+  if (authorization === null) return { user: await getSessionUser(), apiKey: null };
+  const key = apiKeyFromAuthorization(authorization);
+  const found = key ? await authenticateApiKey(key) : null;
+  if (!found) throw new AppError('unauthorized', 'Invalid or missing API key.');
+  if (!scope) throw new AppError('forbidden', 'This endpoint does not accept API keys.');
+  if (!found.apiKey.scopes.includes(scope))
+    throw new AppError('forbidden', `This API key lacks the "${scope}" scope.`);
+  return found;
+}
 
 export function jsonError(error: AppError, requestId: string): Response {
   return Response.json(errorBody(error, requestId), {
@@ -59,7 +87,10 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
     return withRequestContext(requestId, async () => {
       const started = performance.now();
       try {
-        const user = options.roles ? await getSessionUser() : null;
+        // Public routes (no roles) authenticate nobody, whatever headers come.
+        const { user, apiKey } = options.roles
+          ? await authenticate(request, options.apiKeyScope)
+          : { user: null, apiKey: null };
         if (options.roles) assertRole(user, options.roles);
         let body = undefined as Schema extends z.ZodType ? z.infer<Schema> : undefined;
         if (options.body)
@@ -67,7 +98,7 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
             await readJson(request, options.maxBodyBytes ?? 256 * 1024),
           ) as typeof body;
         const params = (await routeContext?.params) ?? {};
-        const response = await handler({ request, requestId, user, body, params });
+        const response = await handler({ request, requestId, user, apiKey, body, params });
         response.headers.set(REQUEST_ID_HEADER, requestId);
         return response;
       } catch (error) {
@@ -87,7 +118,11 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
           );
         else if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
         else log().info(fields, 'request rejected');
-        return jsonError(appError, requestId);
+        const response = jsonError(appError, requestId);
+        // RFC 6750: a refused bearer token is answered with its challenge.
+        if (appError.status === 401 && request.headers.has('authorization'))
+          response.headers.set('www-authenticate', 'Bearer error="invalid_token"');
+        return response;
       }
     });
   };
