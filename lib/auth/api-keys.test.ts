@@ -4,10 +4,12 @@ import {
   apiKeyFromAuthorization,
   apiKeyPrefix,
   apiKeyStatus,
+  expiryFromDays,
   generateApiKey,
   hashApiKey,
   isWellFormedApiKey,
   knownScopes,
+  newApiKeySchema,
 } from './api-keys';
 
 describe('API key helpers (lib/auth/api-keys)', () => {
@@ -70,5 +72,41 @@ describe('API key helpers (lib/auth/api-keys)', () => {
   it('keeps only the scopes the code knows, in their canonical order', () => {
     expect(knownScopes(['ingest', 'admin', 'query'])).toEqual(['query', 'ingest']);
     expect(knownScopes([])).toEqual([]);
+  });
+});
+
+describe('new API key input (newApiKeySchema)', () => {
+  it('trims the name, orders and de-duplicates scopes, and takes an optional expiry in days', () => {
+    expect(newApiKeySchema.parse({ name: ' CI ', scopes: ['ingest', 'query', 'ingest'] })).toEqual({
+      name: 'CI',
+      scopes: ['query', 'ingest'],
+    });
+    expect(newApiKeySchema.parse({ name: 'n', scopes: ['query'], expiresInDays: 30 }).expiresInDays).toBe(30);
+  });
+
+  it('names the field that is wrong', () => {
+    const issues = (input: unknown) =>
+      newApiKeySchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues({ name: '  ', scopes: ['query'] })).toEqual(['name: must not be empty']);
+    expect(issues({ name: 'x'.repeat(101), scopes: ['query'] })).toEqual([
+      'name: must be at most 100 characters',
+    ]);
+    expect(issues({ name: 'n', scopes: [] })).toEqual(['scopes: choose at least one scope']);
+    expect(issues({ name: 'n', scopes: ['admin'] })).toEqual(['scopes.0: must be one of query, ingest']);
+    expect(issues({ name: 'n', scopes: ['query'], expiresInDays: 0 })).toEqual([
+      'expiresInDays: must be at least 1',
+    ]);
+    expect(issues({ name: 'n', scopes: ['query'], expiresInDays: 1.5 })).toEqual([
+      'expiresInDays: must be a whole number of days',
+    ]);
+    expect(issues({ name: 'n', scopes: ['query'], expiresInDays: 366 })).toEqual([
+      'expiresInDays: must be at most 365',
+    ]);
+  });
+
+  it('turns days into an expiry time, or none', () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    expect(expiryFromDays(undefined, now)).toBeNull();
+    expect(expiryFromDays(30, now)?.toISOString()).toBe('2026-01-31T00:00:00.000Z');
   });
 });

@@ -1,5 +1,6 @@
 // API keys without the database: making a key, hashing it, reading it from a request, its public view.
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
 export const apiKeyScopes = ['query', 'ingest'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
@@ -79,4 +80,29 @@ export type ApiKeyView = {
 /** Stored scopes that are still known (a scope dropped from the code grants nothing). */
 export function knownScopes(scopes: readonly string[]): ApiKeyScope[] {
   return apiKeyScopes.filter((scope) => scopes.includes(scope));
+}
+
+/** What a client sends to create a key (the API and the settings page). */
+export const newApiKeySchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(apiKeyLimits.nameMaxChars, `must be at most ${apiKeyLimits.nameMaxChars} characters`),
+  scopes: z
+    .array(z.enum(apiKeyScopes, { error: `must be one of ${apiKeyScopes.join(', ')}` }))
+    .min(1, 'choose at least one scope')
+    .transform((scopes) => knownScopes(scopes)),
+  expiresInDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(apiKeyLimits.maxExpiryDays, `must be at most ${apiKeyLimits.maxExpiryDays}`)
+    .optional(),
+});
+
+export type NewApiKey = z.infer<typeof newApiKeySchema>;
+
+export function expiryFromDays(days: number | undefined, now: Date = new Date()): Date | null {
+  return days === undefined ? null : new Date(now.getTime() + days * 24 * 60 * 60 * 1000);
 }
