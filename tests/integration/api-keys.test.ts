@@ -1,6 +1,7 @@
 // [API KEYS] A key's life in the data layer: created once, authenticated by its hash, used, revoked;
 // expired keys fail; the ingest scope is for admins; nobody learns of another user's keys.
 import { describe, expect, it, vi } from 'vitest';
+import { GET as listDocuments } from '../../app/api/v1/documents/route';
 import {
   authenticateApiKey,
   createApiKey,
@@ -144,5 +145,39 @@ describe('[API KEYS] lifecycle', () => {
 
     expect((await revokeApiKey(admin, view.id)).status).toBe('revoked');
     expect(await authenticateApiKey(key)).toBeNull();
+  });
+});
+
+describe('[API KEYS] the documents API with a key', () => {
+  const get = (authorization: string) =>
+    listDocuments(new Request('http://localhost/api/v1/documents', { headers: { authorization } }));
+
+  it("takes an admin's ingest key, refuses a key without the scope (403) and a revoked one (401)", async () => {
+    const admin = await someone('ingest-bot-owner@example.com', 'ADMIN');
+    const ingest = await createApiKey({ user: admin, name: 'ingest bot', scopes: ['ingest'] });
+    const query = await createApiKey({ user: admin, name: 'query bot', scopes: ['query'] });
+
+    const ok = await get(`Bearer ${ingest.key}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toHaveProperty('documents');
+
+    const lacking = await get(`Bearer ${query.key}`);
+    expect(lacking.status).toBe(403);
+    expect((await lacking.json()).error.message).toBe('This API key lacks the "ingest" scope.');
+
+    await revokeApiKey(admin, ingest.view.id);
+    const revoked = await get(`Bearer ${ingest.key}`);
+    expect(revoked.status).toBe(401);
+    expect((await revoked.json()).error).toMatchObject({
+      code: 'unauthorized',
+      message: 'Invalid or missing API key.',
+    });
+  });
+
+  it('refuses the key of an admin who is no longer one', async () => {
+    const admin = await someone('demoted@example.com', 'ADMIN');
+    const { key } = await createApiKey({ user: admin, name: 'old ingest key', scopes: ['ingest'] });
+    await someone('demoted@example.com', 'USER');
+    expect((await get(`Bearer ${key}`)).status).toBe(403);
   });
 });

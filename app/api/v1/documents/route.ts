@@ -6,7 +6,7 @@ import { readUpload, submitUpload } from '@/lib/ingest/upload';
 import { route } from '@/lib/http/handler';
 import { parseSearchParams } from '@/lib/http/search-params';
 
-export const POST = route({ roles: ['ADMIN'] }, async ({ request, user }) => {
+export const POST = route({ roles: ['ADMIN'], apiKeyScope: 'ingest' }, async ({ request, user }) => {
   const results = await submitUpload(user!, await readUpload(request));
   return Response.json(
     { documents: results.map(({ document, unchanged }) => ({ ...documentView(document), unchanged })) },
@@ -20,7 +20,7 @@ const listQuery = z.object({
   cursor: z.string().max(100).optional(),
 });
 
-export const GET = route({ roles: ['ADMIN'] }, async ({ request, user }) => {
+export const GET = route({ roles: ['ADMIN'], apiKeyScope: 'ingest' }, async ({ request, user }) => {
   const query = parseSearchParams(request, listQuery);
   return Response.json(await listDocumentViews(user!, query));
 });

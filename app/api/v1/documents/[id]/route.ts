@@ -3,10 +3,10 @@ import { getDocumentView, removeDocument } from '@/lib/ingest/manage';
 import { documentView } from '@/lib/ingest/document-view';
 import { route } from '@/lib/http/handler';
 
-export const GET = route({ roles: ['ADMIN'] }, async ({ user, params }) =>
+export const GET = route({ roles: ['ADMIN'], apiKeyScope: 'ingest' }, async ({ user, params }) =>
   Response.json(await getDocumentView(user!, String(params.id))),
 );
 
-export const DELETE = route({ roles: ['ADMIN'] }, async ({ user, params }) =>
+export const DELETE = route({ roles: ['ADMIN'], apiKeyScope: 'ingest' }, async ({ user, params }) =>
   Response.json({ deleted: documentView(await removeDocument(user!, String(params.id))) }),
 );
