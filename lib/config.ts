@@ -4,6 +4,23 @@ export const limits = {
   questionMaxChars: 10_000,
   /** Messages of a conversation sent back with each chat request that are kept. */
   chatHistoryMaxMessages: 50,
+  /** Longest feedback comment, in characters. */
+  feedbackCommentMaxChars: 2000,
+} as const;
+
+/** Answer settings every door shares (chat and /api/v1/*); the API may set the first two per request. */
+export const answers = {
+  /** Longest answer, in tokens, unless a request asks for less (or more, up to maxTokensLimit). */
+  defaultMaxTokens: 1000,
+  maxTokensLimit: 4000,
+  /** Sampling temperature, 0 (most predictable) to 2. */
+  defaultTemperature: 0.7,
+  /** Earlier messages of a conversation read for a follow-up question. */
+  historyMessages: 12,
+  /** Tokens of earlier turns the prompt may carry; the most recent turns are kept. */
+  historyTokenBudget: 1500,
+  /** A provider model condenses a follow-up into a standalone question within this many tokens. */
+  condenseMaxTokens: 200,
 } as const;
 
 export const retrieval = {
@@ -126,6 +143,8 @@ export const jobs = {
   sweepIntervalSeconds: 15,
   /** Ingestion jobs one app instance runs at once. */
   ingestConcurrency: 2,
+  /** Asynchronous API queries one app instance answers at once. */
+  asyncQueryConcurrency: 4,
   /** How often an idle worker polls for new jobs. */
   pollingIntervalSeconds: 1,
   /** Finished jobs are kept this long for inspection. */

@@ -1,6 +1,7 @@
 // Query logs: one row per accepted request, written by the pipeline and read by the admin console.
 import 'server-only';
 import { assertRole } from '@/lib/auth/roles';
+import { AppError } from '@/lib/http/errors';
 import { db } from './client';
 import type { SessionUser } from './users';
 import type { QueryStatus } from '@/lib/generated/prisma/enums';
@@ -12,6 +13,8 @@ export type NewQueryLog = {
   conversationId?: string | null;
   route: string;
   question: string;
+  answer?: string | null;
+  sources?: object[];
   model?: string | null;
   tokensIn?: number;
   tokensOut?: number;
@@ -75,4 +78,21 @@ export async function listRecentQueryLogs({
     errorCode: row.errorCode,
     userEmail: user?.email ?? null,
   }));
+}
+
+/**
+ * Records the asker's rating of an answer (1 up, -1 down) with an optional comment, replacing an
+ * earlier one. Only the user who asked may rate it; anyone else gets 404.
+ */
+export async function recordFeedback(input: {
+  userId: string;
+  queryLogId: string;
+  rating: 1 | -1;
+  comment: string | null;
+}): Promise<void> {
+  const { count } = await db().queryLog.updateMany({
+    where: { id: input.queryLogId, userId: input.userId },
+    data: { feedback: input.rating, feedbackComment: input.comment, feedbackAt: new Date() },
+  });
+  if (count === 0) throw new AppError('not_found', 'Answer not found.');
 }

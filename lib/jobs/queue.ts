@@ -67,10 +67,13 @@ export function defineJob<Data extends object>(definition: JobDefinition<Data>):
   return definition;
 }
 
+/** Per-job settings that differ from the queue's: a short expiry for quick jobs, fewer retries. */
+export type EnqueueOptions = { expireInSeconds?: number; retryLimit?: number };
+
 /** Puts a job on the named queue; returns its id. */
-export async function enqueue(name: string, data: object): Promise<string> {
+export async function enqueue(name: string, data: object, options: EnqueueOptions = {}): Promise<string> {
   const boss = await ensureQueue(name);
-  const id = await boss.send(name, data);
+  const id = await boss.send(name, data, options);
   if (!id) throw new Error(`The job queue did not accept a ${name} job.`);
   return id;
 }

@@ -3,13 +3,17 @@
 // app instance (unless WORKER_ENABLED=false), by the ingest CLI, and by tests.
 import 'server-only';
 import { jobs as settings } from '@/lib/config';
+import { answerQueryJob } from '@/lib/api/async-query';
 import { ingestDocumentJob } from '@/lib/ingest/job';
 import { log } from '@/lib/observability/logger';
 import { ensureQueue, stopJobQueue, type JobDefinition } from './queue';
 
 // Every job kind the service runs. A new kind of background work is defined with defineJob() in its
 // own concern and listed here.
-export const jobDefinitions: JobDefinition<never>[] = [ingestDocumentJob as JobDefinition<never>];
+export const jobDefinitions: JobDefinition<never>[] = [
+  ingestDocumentJob as JobDefinition<never>,
+  answerQueryJob as JobDefinition<never>,
+];
 
 type Holder = { ragWorkers?: Promise<Workers> };
 const holder = globalThis as unknown as Holder;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { connectDb, db } from '../../lib/db/client';
 import { checkReadiness } from '../../lib/db/readiness';
 import { toAppError } from '../../lib/http/errors';
-import { streamAnswer } from '../../lib/rag/answer-stream';
+import { ask } from '../../lib/rag/ask';
 import { freePort } from '../support/free-port';
 
 describe(`[FAIL] database down (${inject('database')} suite)`, () => {
@@ -25,10 +25,10 @@ describe(`[FAIL] database down (${inject('database')} suite)`, () => {
   it('maps a failed answer on an unreachable database to service_unavailable (503)', async () => {
     await db().$disconnect();
     connectDb(`postgresql://postgres@127.0.0.1:${await freePort()}/postgres`, 1);
-    const error = await streamAnswer({
+    const error = await ask({
       question: 'anything',
       requestId: 'req-down-1',
-      userId: null,
+      user: { id: 'nobody' },
       route: 'chat',
     }).catch((e: unknown) => e);
     const mapped = toAppError(error);

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../../lib/db/client';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import { retrievePassages } from '../../lib/rag/retrieve';
-import { streamAnswer } from '../../lib/rag/answer-stream';
+import { chatResponse } from '../../lib/rag/answer-stream';
+import { ask } from '../../lib/rag/ask';
+import { upsertUser } from '../../lib/db/users';
 
 const postgresGuide = `# Operations guide
 
@@ -34,7 +36,9 @@ async function readChunks(response: Response): Promise<Array<Record<string, unkn
 }
 
 describe(`[RAG] pipeline on ${inject('database')}`, () => {
+  let user: { id: string };
   beforeAll(async () => {
+    user = await upsertUser({ email: 'pipeline@example.test', role: 'USER', passwordHash: 'x' });
     await db().queryLog.deleteMany();
     await db().document.deleteMany();
     await ingestFile({
@@ -86,18 +90,25 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
   });
 
   it('streams a cited answer with its sources and records a query-log row', async () => {
-    const response = await streamAnswer({
-      question: 'How do I use my own Postgres database?',
-      requestId: 'req-pipeline-test-1',
-      userId: null,
-      route: 'chat',
-    });
+    const response = chatResponse(
+      await ask({
+        question: 'How do I use my own Postgres database?',
+        requestId: 'req-pipeline-test-1',
+        user,
+        route: 'chat',
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('req-pipeline-test-1');
     const chunks = await readChunks(response);
-    const sources = chunks.filter((c) => c.type === 'source-document');
+    const sources = chunks.find((c) => c.type === 'data-sources')!.data as Array<Record<string, unknown>>;
     expect(sources.length).toBeGreaterThan(0);
-    expect(sources[0]!.title).toBe('docs/operations.md › Using your own Postgres database');
+    expect(sources[0]).toMatchObject({
+      n: 1,
+      label: 'docs/operations.md › Using your own Postgres database',
+      headingPath: 'Using your own Postgres database',
+    });
+    expect(sources[0]!.text).toContain('DATABASE_URL');
     const deltas = chunks.filter((c) => c.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(1);
     const answer = deltas.map((c) => c.delta).join('');
@@ -115,17 +126,24 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
     expect(log.tokensOut).toBeGreaterThan(0);
     expect(log.latencyMs).toBeGreaterThanOrEqual(0);
     expect(log.ttftMs).not.toBeNull();
+    expect(log.answer).toBe(answer);
+    expect(log.userId).toBe(user.id);
+    // The finish chunk tells the chat which row to attach feedback to.
+    const finish = chunks.find((c) => c.type === 'finish') as { messageMetadata?: { queryLogId?: string } };
+    expect(finish.messageMetadata?.queryLogId).toBe(log.id);
   });
 
   it('still records a row when the reader stops the answer midway', async () => {
     const controller = new AbortController();
-    const response = await streamAnswer({
-      question: 'How do I use my own Postgres database?',
-      requestId: 'req-pipeline-abort',
-      userId: null,
-      route: 'chat',
-      abortSignal: controller.signal,
-    });
+    const response = chatResponse(
+      await ask({
+        question: 'How do I use my own Postgres database?',
+        requestId: 'req-pipeline-abort',
+        user,
+        route: 'chat',
+        abortSignal: controller.signal,
+      }),
+    );
     const reader = response.body!.getReader();
     await reader.read();
     controller.abort();

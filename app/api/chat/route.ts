@@ -1,47 +1,47 @@
-// POST /api/chat: the browser's front door (AI SDK UI message stream).
+// POST /api/chat: the browser's front door (AI SDK UI message stream). The conversation lives on the
+// server: the browser sends only the new question (or asks to regenerate the last answer).
 import { z } from 'zod';
-import { limits } from '@/lib/config';
-import { AppError, describeZodError } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
+import { ask } from '@/lib/rag/ask';
+import { chatResponse } from '@/lib/rag/answer-stream';
+import { conversationIdSchema } from '@/lib/rag/conversation-id';
 import { questionSchema } from '@/lib/rag/question';
-import { streamAnswer } from '@/lib/rag/answer-stream';
 
-const chatBody = z.object({
-  id: z.string().max(200).optional(),
-  messages: z
-    .array(
-      z
-        .object({
-          role: z.enum(['user', 'assistant', 'system']),
-          parts: z.array(z.looseObject({ type: z.string() })),
-        })
-        .loose(),
-    )
-    .min(1, 'messages must not be empty')
-    .max(limits.chatHistoryMaxMessages, `at most ${limits.chatHistoryMaxMessages} messages`),
-});
-
-function lastUserText(messages: z.infer<typeof chatBody>['messages']): unknown {
-  const last = messages.at(-1);
-  if (last?.role !== 'user')
-    throw new AppError('validation_failed', 'The last message must be from the user.');
-  return last.parts
+const textOf = (parts: Array<{ type: string; text?: unknown }>): unknown =>
+  parts
     .filter((part) => part.type === 'text')
-    .map((part) => (part as { text?: unknown }).text)
+    .map((part) => part.text)
     .join('');
-}
+
+const chatBody = z.discriminatedUnion('trigger', [
+  z.object({
+    trigger: z.literal('submit-message'),
+    id: conversationIdSchema,
+    message: z
+      .object({
+        role: z.literal('user', { error: 'The new message must be from the user.' }),
+        parts: z.array(z.looseObject({ type: z.string(), text: z.unknown().optional() })).max(50),
+      })
+      .loose(),
+  }),
+  z.object({ trigger: z.literal('regenerate-message'), id: conversationIdSchema }),
+]);
 
 export const POST = route(
   { roles: ['USER', 'ADMIN', 'COMPLIANCE'], body: chatBody },
   async ({ request, requestId, user, body }) => {
-    const parsed = questionSchema.safeParse(lastUserText(body.messages));
-    if (!parsed.success) throw new AppError('validation_failed', describeZodError(parsed.error));
-    return streamAnswer({
-      question: parsed.data,
+    const question =
+      body.trigger === 'submit-message' ? questionSchema.parse(textOf(body.message.parts)) : undefined;
+    const run = await ask({
+      question,
+      regenerate: body.trigger === 'regenerate-message',
       requestId,
-      userId: user?.id ?? null,
       route: 'chat',
+      user: user!,
+      conversationId: body.id,
+      createConversation: true,
       abortSignal: request.signal,
     });
+    return chatResponse(run);
   },
 );

@@ -30,6 +30,7 @@ CREATE TABLE "async_queries" (
     "error" JSONB,
     "query_log_id" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "job_id" TEXT,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "completed_at" TIMESTAMP(3),
 

@@ -1,0 +1,30 @@
+// What travels with an answer besides its text: shown by the chat, stored on the assistant message.
+// Shared by server and browser code.
+
+export type AnswerMetadata = {
+  requestId: string;
+  /** Model id that wrote the answer. */
+  model: string;
+  /** True for the built-in local model. */
+  local: boolean;
+  /** The query-log row of this answer, which feedback is recorded on. Set when the answer is complete. */
+  queryLogId?: string;
+  /** The asker stopped the answer before it was complete. */
+  stopped?: boolean;
+  /** The answer came from a fallback, not the chosen model (see the generation path). */
+  degraded?: boolean;
+  /** 0..1: how well the passages support the answer, when measured. */
+  confidence?: number;
+  /** The confidence is below the configured threshold: the chat says so. */
+  lowConfidence?: boolean;
+  /** The asker's rating, once given. */
+  feedback?: { rating: 1 | -1; comment: string | null } | null;
+};
+
+export type Turn = { role: 'user' | 'assistant'; content: string };
+
+/**
+ * A chat message as the browser holds it (AI SDK UI message): text parts, one `data-sources` part
+ * with the cited passages, and AnswerMetadata.
+ */
+export type ChatDataParts = { sources: import('./sources').AnswerSource[] };
