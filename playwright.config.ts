@@ -64,7 +64,8 @@ export default defineConfig({
         OPENAI_BASE_URL: '',
         LOG_LEVEL: 'warn',
         NEXT_TELEMETRY_DISABLED: '1',
-        NEXT_DIST_DIR: '.next-e2e',
+        // A second run at once (another E2E_PORT) needs its own build folder: E2E_DIST_DIR=.next-e2e-2.
+        NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       },
     },
     {

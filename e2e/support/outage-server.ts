@@ -50,7 +50,7 @@ const app = spawn(
       ...process.env,
       PORT: String(appPort),
       DATABASE_URL: `postgresql://postgres:postgres@127.0.0.1:${proxyPort}/postgres?sslmode=disable`,
-      NEXT_DIST_DIR: '.next-e2e-outage',
+      NEXT_DIST_DIR: `${process.env.E2E_DIST_DIR ?? '.next-e2e'}-outage`,
     },
   },
 );
