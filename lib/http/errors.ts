@@ -12,6 +12,8 @@ export const errorCodes = {
   rate_limited: 429,
   internal: 500,
   service_unavailable: 503,
+  /** The kill switch is on: chat and API are paused by an admin or by the error-rate trip. */
+  service_paused: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,5 +1,7 @@
 // What travels with an answer besides its text: shown by the chat, stored on the assistant message.
 // Shared by server and browser code.
+import type { UIMessage } from 'ai';
+import type { AnswerSource } from './sources';
 
 export type AnswerMetadata = {
   requestId: string;
@@ -27,4 +29,6 @@ export type Turn = { role: 'user' | 'assistant'; content: string };
  * A chat message as the browser holds it (AI SDK UI message): text parts, one `data-sources` part
  * with the cited passages, and AnswerMetadata.
  */
-export type ChatDataParts = { sources: import('./sources').AnswerSource[] };
+export type ChatDataParts = { sources: AnswerSource[] };
+
+export type ChatMessage = UIMessage<AnswerMetadata, ChatDataParts>;

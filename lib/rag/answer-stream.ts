@@ -1,19 +1,13 @@
 // The chat door's delivery: an answer run as an AI SDK UI message stream. Sources come first (a
 // `data-sources` part), then the text; the finish chunk carries the metadata with the query-log id.
 import 'server-only';
-import {
-  createUIMessageStream,
-  createUIMessageStreamResponse,
-  toUIMessageStream,
-  type ToolSet,
-  type UIMessage,
-} from 'ai';
+import { createUIMessageStream, createUIMessageStreamResponse, toUIMessageStream, type ToolSet } from 'ai';
 import { REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { log } from '@/lib/observability/logger';
-import type { AnswerMetadata, ChatDataParts } from './answer-metadata';
+import type { ChatMessage } from './answer-metadata';
 import type { AnswerRun } from './ask';
 
-export type ChatMessage = UIMessage<AnswerMetadata, ChatDataParts>;
+export type { ChatMessage };
 
 /** What the chat shows when an answer breaks off for a reason other than Stop. */
 export const ANSWER_FAILED_MESSAGE = 'The answer could not be completed. Please try again.';
