@@ -17,7 +17,18 @@ describe('follow-up questions', () => {
   });
 
   it('adds the previous question’s missing content words to a follow-up', () => {
-    expect(rewriteFollowUp('And on Linux?', history)).toBe('And on Linux? (install cli macos)');
+    expect(rewriteFollowUp('Does it need a licence?', history)).toBe(
+      'Does it need a licence? (install cli macos)',
+    );
+  });
+
+  it('drops what a substituting follow-up replaces: the words after the same preposition, or the last one', () => {
+    expect(rewriteFollowUp('And on Linux?', history)).toBe('And on Linux? (install cli)');
+    expect(rewriteFollowUp('What about Windows?', history)).toBe('What about Windows? (install cli)');
+    const refunds: Turn[] = [
+      { role: 'user', content: 'What is the refund policy for enterprise customers?' },
+    ];
+    expect(rewriteFollowUp('And for startups?', refunds)).toBe('And for startups? (refund policy)');
   });
 
   it('leaves a self-contained question, and the first question, unchanged', () => {

@@ -37,6 +37,50 @@ const REFERRING = new Set([
 const CONTINUATION =
   /^(?:and|or|but|also|so|then|what about|how about|and what|why|how so|which one|more)\b/i;
 
+/** Openings that swap one thing of the previous question for another: "and on Linux?", "what about Windows?". */
+const SUBSTITUTION = /^(?:and|or|what about|how about|and what about)\b/i;
+
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'for',
+  'with',
+  'at',
+  'from',
+  'to',
+  'by',
+  'under',
+  'during',
+  'about',
+  'of',
+]);
+
+/**
+ * Words of the previous question that a substituting follow-up replaces: those after the same
+ * preposition ("on macOS" when the follow-up says "on Linux"), or else its last content word
+ * ("macOS" in "How do I install it on macOS?" when the follow-up is "What about Windows?").
+ */
+function replacedWords(question: string, previous: string): Set<string> {
+  if (!SUBSTITUTION.test(question.trim())) return new Set();
+  const asked = words(question.replace(SUBSTITUTION, ''));
+  const before = words(previous);
+  const prepositions = asked.filter((word) => PREPOSITIONS.has(word));
+  const replaced = new Set<string>();
+  for (const preposition of prepositions) {
+    const at = before.lastIndexOf(preposition);
+    if (at < 0) continue;
+    for (const word of before.slice(at + 1)) {
+      if (PREPOSITIONS.has(word)) break;
+      replaced.add(word);
+    }
+  }
+  if (replaced.size === 0 && prepositions.length === 0) {
+    const last = contentWords(previous).at(-1);
+    if (last) replaced.add(last);
+  }
+  return replaced;
+}
+
 /** A question this short in content words is read as a follow-up when there is a previous one. */
 const SHORT_QUESTION_WORDS = 3;
 
@@ -50,14 +94,15 @@ export function isFollowUp(question: string): boolean {
 
 /**
  * The deterministic rewrite used with the local model: a follow-up gets the content words of the
- * previous question that it does not already have, e.g. "And on Linux?" after "How do I install
- * the CLI on macOS?" becomes "And on Linux? (install CLI macOS)". A self-contained question, or
- * the first of a conversation, is returned unchanged.
+ * previous question that it does not already have, e.g. "Does it need a licence?" after "How do I
+ * install the CLI on macOS?" becomes "Does it need a licence? (install cli macos)". A follow-up that
+ * swaps something ("And on Linux?") drops what it replaces: "And on Linux? (install cli)". A
+ * self-contained question, or the first of a conversation, is returned unchanged.
  */
 export function rewriteFollowUp(question: string, history: readonly Turn[]): string {
   const previous = history.findLast((turn) => turn.role === 'user');
   if (!previous || !isFollowUp(question)) return question;
-  const have = new Set(contentWords(question));
+  const have = new Set([...contentWords(question), ...replacedWords(question, previous.content)]);
   const added: string[] = [];
   for (const word of contentWords(previous.content)) {
     if (have.has(word)) continue;
