@@ -80,8 +80,9 @@ async function ask(baseUrl: string, cookies: Cookies, question: string): Promise
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: cookies.header() },
     body: JSON.stringify({
+      trigger: 'submit-message',
       id: randomUUID(),
-      messages: [{ id: randomUUID(), role: 'user', parts: [{ type: 'text', text: question }] }],
+      message: { id: randomUUID(), role: 'user', parts: [{ type: 'text', text: question }] },
     }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
@@ -98,12 +99,12 @@ async function ask(baseUrl: string, cookies: Cookies, question: string): Promise
     if (!line.startsWith('data: ')) return;
     const payload = line.slice('data: '.length).trim();
     if (payload === '[DONE]') return;
-    const chunk = JSON.parse(payload) as { type: string; delta?: string; errorText?: string };
+    const chunk = JSON.parse(payload) as { type: string; delta?: string; errorText?: string; data?: unknown };
     if (chunk.type === 'text-delta') {
       if (Number.isNaN(firstDeltaMs)) firstDeltaMs = performance.now() - started;
       chars += chunk.delta?.length ?? 0;
-    } else if (chunk.type === 'source-document') {
-      sources += 1;
+    } else if (chunk.type === 'data-sources') {
+      sources = Array.isArray(chunk.data) ? chunk.data.length : 0;
     } else if (chunk.type === 'error') {
       throw new Error(`the answer stream reported an error: ${chunk.errorText ?? payload}`);
     }

@@ -1,4 +1,5 @@
 // Entry of `npm run bench`: runs every benchmark, or those named (`npm run bench -- vector-query`).
+import { apiQuery } from './api-query';
 import { chatLatency } from './chat-latency';
 import { devStart } from './dev-start';
 import { hybridQuery } from './hybrid-query';
@@ -8,7 +9,7 @@ import { stopAllApps } from './support/app';
 import { machineLines, ms } from './support/report';
 import { vectorQuery } from './vector-query';
 
-const benchmarks: Benchmark[] = [vectorQuery, ingestThroughput, hybridQuery, devStart, chatLatency];
+const benchmarks: Benchmark[] = [vectorQuery, ingestThroughput, hybridQuery, devStart, chatLatency, apiQuery];
 
 function usage(): string {
   return [

@@ -1,0 +1,151 @@
+// Benchmark: POST /api/v1/query (API key, built-in local model) at concurrency 1, 10 and 50, next to
+// a bare route handler of the same app (/api/health: the route wrapper and nothing else), and the
+// time to the first Server-Sent Event of /api/v1/query/stream. On a production build and real Postgres.
+import type { Benchmark } from './support/benchmark';
+import { startProductionApp, type ProductionApp } from './support/production-app';
+import { ms, note, printTable, ratio, summarise } from './support/report';
+
+const LEVELS = [
+  { concurrency: 1, requests: 100 },
+  { concurrency: 10, requests: 400 },
+  { concurrency: 50, requests: 1000 },
+];
+const SSE_REQUESTS = 100;
+const QUESTIONS = [
+  'How do I use my own Postgres database?',
+  'How do I create the first admin?',
+  'What does npm test run?',
+  'Which models answer when no API key is set?',
+  'Where does the embedded database keep its data?',
+  'How do I run the benchmarks?',
+  'How are API keys stored?',
+  'What happens when the database is down?',
+];
+
+type Load = { rps: number; latencies: number[]; errors: number };
+
+/** Closed loop: `concurrency` workers each send their next request when the previous one is answered. */
+async function load(
+  concurrency: number,
+  total: number,
+  send: (i: number) => Promise<Response>,
+): Promise<Load> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        try {
+          const response = await send(i);
+          await response.arrayBuffer();
+          if (response.ok) latencies.push(performance.now() - t0);
+          else errors += 1;
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  return { rps: (latencies.length / (performance.now() - started)) * 1000, latencies, errors };
+}
+
+function query(app: ProductionApp, path: string, i: number): Promise<Response> {
+  return fetch(`${app.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${app.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUESTIONS[i % QUESTIONS.length] }),
+  });
+}
+
+/** Time to the first `data:` event and to the end of the stream. */
+async function firstEvent(app: ProductionApp, i: number): Promise<[number, number]> {
+  const t0 = performance.now();
+  const response = await query(app, '/api/v1/query/stream', i);
+  if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let first = Number.NaN;
+  let seen = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    seen += value;
+    if (Number.isNaN(first) && seen.includes('data: ')) first = performance.now() - t0;
+  }
+  if (!seen.includes('event: done')) throw new Error('stream ended without its done event');
+  return [first, performance.now() - t0];
+}
+
+export const apiQuery: Benchmark = {
+  name: 'api-query',
+  summary:
+    'POST /api/v1/query at concurrency 1/10/50 vs a bare route, and SSE time to first event (production build)',
+  async run() {
+    const app = await startProductionApp();
+    try {
+      // Warm: compile paths, fill pools and caches.
+      await load(4, 40, (i) => query(app, '/api/v1/query', i));
+      await load(4, 40, () => fetch(`${app.baseUrl}/api/health`));
+
+      const rows: string[][] = [];
+      for (const { concurrency, requests } of LEVELS) {
+        const api = await load(concurrency, requests, (i) => query(app, '/api/v1/query', i));
+        const bare = await load(concurrency, requests, () => fetch(`${app.baseUrl}/api/health`));
+        const a = summarise(api.latencies);
+        const b = summarise(bare.latencies);
+        rows.push([
+          String(concurrency),
+          api.rps.toFixed(1),
+          ms(a.p50),
+          ms(a.p95),
+          String(api.errors),
+          bare.rps.toFixed(1),
+          ms(b.p50),
+          ms(b.p95),
+          ratio(bare.rps, api.rps),
+        ]);
+      }
+      printTable(
+        'POST /api/v1/query (local model, API key) vs GET /api/health (bare route), closed loop',
+        [
+          'conc.',
+          'query req/s',
+          'p50 ms',
+          'p95 ms',
+          'errors',
+          'bare req/s',
+          'p50 ms',
+          'p95 ms',
+          'bare/query',
+        ],
+        rows,
+      );
+
+      const firsts: number[] = [];
+      const totals: number[] = [];
+      for (let i = 0; i < SSE_REQUESTS; i++) {
+        const [first, total] = await firstEvent(app, i);
+        firsts.push(first);
+        totals.push(total);
+      }
+      const f = summarise(firsts);
+      const t = summarise(totals);
+      printTable(
+        `POST /api/v1/query/stream, ${SSE_REQUESTS} sequential requests`,
+        ['measure', 'p50 ms', 'p95 ms'],
+        [
+          ['first data: event', ms(f.p50), ms(f.p95)],
+          ['done event (stream complete)', ms(t.p50), ms(t.p95)],
+        ],
+      );
+      note(
+        'Client and server share the machine; the local model answers in microseconds, so these are the cost of the pipeline (auth, retrieval, prompt, logging) itself.',
+      );
+    } finally {
+      await app.stop();
+    }
+  },
+};

@@ -1,0 +1,120 @@
+// A production build of the app (`next build`, then `scripts/serve.ts start`, what `npm start` runs)
+// on a throwaway Postgres database, with the repository's docs ingested and one API key: what the
+// request-path benchmarks measure. Never `next dev`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { serverUrl } from './databases';
+import { createThrowawayDatabase, freePort } from './net';
+
+const DIST_DIR = '.next-bench';
+const require = createRequire(import.meta.url);
+const START_TIMEOUT_MS = 120_000;
+
+export type ProductionApp = { baseUrl: string; apiKey: string; stop(): Promise<void> };
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): string {
+  const result = spawnSync(command, args, { env, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0)
+    throw new Error(
+      `${[command, ...args].join(' ')} exited ${result.status}:\n${result.stderr.slice(-2000)}`,
+    );
+  return result.stdout;
+}
+
+/** `next build` into .next-bench (skipped when BENCH_REUSE_BUILD=1 and a build is there). */
+function build(env: NodeJS.ProcessEnv): void {
+  if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(DIST_DIR, 'BUILD_ID'))) {
+    console.log(`  reusing the production build in ${DIST_DIR}/`);
+    return;
+  }
+  // A custom distDir makes Next add its type folder to tsconfig.json; the build leaves it as it was.
+  const tsconfig = readFileSync('tsconfig.json', 'utf8');
+  const started = performance.now();
+  try {
+    run(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], env);
+  } finally {
+    writeFileSync('tsconfig.json', tsconfig);
+  }
+  console.log(`  production build in ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+async function waitForReady(baseUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} while starting`);
+    try {
+      if ((await fetch(`${baseUrl}/api/ready`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app was not ready within ${START_TIMEOUT_MS / 1000} s`);
+}
+
+export async function startProductionApp(): Promise<ProductionApp> {
+  const database = await createThrowawayDatabase(serverUrl());
+  if ('unreachable' in database) throw new Error(`Postgres unreachable: ${database.unreachable}`);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXT_DIST_DIR: DIST_DIR,
+    OPENAI_API_KEY: '',
+    OPENAI_BASE_URL: '',
+    LOG_LEVEL: 'warn',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  let child: ChildProcess | undefined;
+  try {
+    build({ ...env, NODE_ENV: 'production' });
+    const tsx = ['--conditions=react-server', '--import', 'tsx'];
+    run(process.execPath, [...tsx, 'scripts/ingest.ts', 'README.md', 'docs'], env);
+    const email = 'bench@example.test';
+    run(
+      process.execPath,
+      [...tsx, 'scripts/user-create.ts', '--email', email, '--role', 'USER'],
+      env,
+      `${randomBytes(18).toString('base64url')}\n`,
+    );
+    const apiKey = run(
+      process.execPath,
+      [...tsx, 'scripts/apikey-create.ts', '--email', email, '--scopes', 'query'],
+      env,
+    ).trim();
+
+    child = spawn(process.execPath, [...tsx, 'scripts/serve.ts', 'start'], {
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        AUTH_SECRET: randomBytes(32).toString('hex'),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForReady(baseUrl, child);
+    const started = child;
+    return {
+      baseUrl,
+      apiKey,
+      async stop() {
+        try {
+          process.kill(-started.pid!, 'SIGTERM');
+        } catch {
+          // Already gone.
+        }
+        await new Promise((resolve) => started.once('exit', resolve));
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    if (child?.pid) process.kill(-child.pid, 'SIGKILL');
+    await database.drop();
+    throw error;
+  }
+}
