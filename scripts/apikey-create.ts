@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     console.error(
       `✔ Created API key "${view.name}" (${view.prefix}…) for ${user.email} with scopes ${view.scopes.join(', ')}, ` +
         `${view.expiresAt ? `expiring ${view.expiresAt}` : 'not expiring'}. ` +
-        'It is printed once, below; store it now.',
+        'It is printed once, on standard output: store it now.',
     );
     console.log(key);
     return 0;
