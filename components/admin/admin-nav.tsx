@@ -5,6 +5,7 @@ const sections = [
   { href: '/admin', label: 'Queries', key: 'queries' },
   { href: '/admin/documents', label: 'Documents', key: 'documents' },
   { href: '/admin/retrieval', label: 'Why these sources', key: 'retrieval' },
+  { href: '/admin/keys', label: 'API keys', key: 'keys' },
 ] as const;
 
 export type AdminSection = (typeof sections)[number]['key'];
