@@ -1,5 +1,5 @@
 // POST /api/v1/documents: upload files (multipart) to be ingested; GET: the documents, newest first.
-import { z } from 'zod';
+import { listDocumentsQuerySchema } from '@/lib/api/document-schemas';
 import { listDocumentViews } from '@/lib/ingest/manage';
 import { documentView } from '@/lib/ingest/document-view';
 import { readUpload, submitUpload } from '@/lib/ingest/upload';
@@ -14,13 +14,7 @@ export const POST = route({ roles: ['ADMIN'], apiKeyScope: 'ingest' }, async ({ 
   );
 });
 
-const listQuery = z.object({
-  status: z.enum(['queued', 'parsing', 'embedding', 'ready', 'failed']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(100).optional(),
-});
-
 export const GET = route({ roles: ['ADMIN'], apiKeyScope: 'ingest' }, async ({ request, user }) => {
-  const query = parseSearchParams(request, listQuery);
+  const query = parseSearchParams(request, listDocumentsQuerySchema);
   return Response.json(await listDocumentViews(user!, query));
 });
