@@ -1,18 +1,21 @@
 // The public API's request and response shapes (/api/v1/query*). The routes parse with these, and
 // the OpenAPI document is generated from the same schemas, so the two cannot drift apart.
 import { z } from 'zod';
-import { answers, ingestion } from '@/lib/config';
+import { answers, ingestion, limits } from '@/lib/config';
 import { conversationIdSchema } from '@/lib/rag/conversation-id';
 import { questionSchema } from '@/lib/rag/question';
 
 export const queryRequestSchema = z
   .object({
-    query: questionSchema.meta({ description: 'The question, in any language.' }),
-    conversation_id: conversationIdSchema
-      .optional()
-      .meta({
-        description: 'Continue one of your conversations: follow-up questions use its earlier turns.',
-      }),
+    // questionSchema checks the length after trimming; the meta shows the limits in the OpenAPI document.
+    query: questionSchema.meta({
+      description: 'The question, in any language.',
+      minLength: 1,
+      maxLength: limits.questionMaxChars,
+    }),
+    conversation_id: conversationIdSchema.optional().meta({
+      description: 'Continue one of your conversations: follow-up questions use its earlier turns.',
+    }),
     max_tokens: z
       .number({ error: 'max_tokens must be a number.' })
       .int('max_tokens must be a whole number.')
