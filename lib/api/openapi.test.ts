@@ -7,7 +7,8 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { limits } from '@/lib/config';
 import packageJson from '@/package.json';
-import { OPENAPI_PATH, openApiDocument } from './openapi';
+import { OPENAPI_PATH, openApiDocument, queryRequestExample } from './openapi';
+import { queryRequestSchema } from './schemas';
 
 const apiRoot = fileURLToPath(new URL('../../app/api/v1', import.meta.url));
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
@@ -132,6 +133,8 @@ describe('the OpenAPI document', () => {
     >;
     expect(schemas.QueryRequest!.properties.query!.maxLength).toBe(limits.questionMaxChars);
     expect(schemas.QueryRequest!.properties.max_tokens!.default).toBe(1000);
+    // The example the try-it console starts from is a request the route accepts.
+    expect(queryRequestSchema.safeParse(queryRequestExample).success).toBe(true);
     const stream = ops['POST /api/v1/query/stream']!.responses['200']!;
     expect(Object.keys(stream.content!)).toEqual(['text/event-stream']);
   });

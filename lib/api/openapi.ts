@@ -116,9 +116,12 @@ const errors = {
 const querySecurity = [{ apiKey: ['query'] }];
 const ingestSecurity = [{ apiKey: ['ingest'] }];
 
+/** The body the try-it console starts from: one a caller can send as it is (openapi.test.ts parses it). */
+export const queryRequestExample = { query: 'How do I install the service?', max_tokens: 500 };
+
 const queryBody = {
   required: true,
-  content: { 'application/json': { schema: queryRequestSchema } },
+  content: { 'application/json': { schema: queryRequestSchema, example: queryRequestExample } },
 };
 
 const queryErrors = {
