@@ -19,6 +19,8 @@ export const answers = {
   historyMessages: 12,
   /** Tokens of earlier turns the prompt may carry; the most recent turns are kept. */
   historyTokenBudget: 1500,
+  /** Tokens of retrieved passages the prompt may carry; the best passages are kept (at least one). */
+  contextTokenBudget: 3000,
   /** A provider model condenses a follow-up into a standalone question within this many tokens. */
   condenseMaxTokens: 200,
 } as const;
@@ -108,6 +110,54 @@ export const models = {
     'gpt-4o': { input: 2.5, output: 10 },
     'gpt-4.1-mini': { input: 0.4, output: 1.6 },
   } as Record<string, { input: number; output: number }>,
+} as const;
+
+/** How a chat model call is made to hold up (lib/ai/generation/). */
+export const generation = {
+  /** A model that has not sent its first token by then is abandoned (and retried, then the next one). */
+  firstTokenTimeoutMs: 15_000,
+  /** An answer still streaming after this long is cut off. */
+  totalTimeoutMs: 120_000,
+  retry: {
+    /** Retries of one model after its first failure, on 429, 5xx, timeouts and dropped connections. */
+    maxAttempts: 2,
+    initialDelayMs: 250,
+    maxDelayMs: 4_000,
+    /** A longer Retry-After than this moves on to the next model instead of waiting. */
+    maxRetryAfterMs: 8_000,
+  },
+  breaker: {
+    /** Failures in a row that open a model's circuit: it is skipped without being called… */
+    consecutiveFailures: 5,
+    /** …until this long has passed; then one probe call decides whether it closes again. */
+    halfOpenAfterMs: 30_000,
+  },
+} as const;
+
+/** When the large chat model answers instead of the small one (lib/ai/routing.ts). */
+export const routing = {
+  /** A question of this many tokens (about 38 English words) or more is long. */
+  longQuestionTokens: 50,
+  /** Retrieved passages of this many tokens or more need the large model's attention. */
+  largeContextTokens: 2_500,
+  /** Earlier turns in the prompt from which a conversation is long. */
+  longConversationTurns: 6,
+} as const;
+
+/** How sure an answer is (lib/rag/confidence.ts): 0..1, from retrieval and grounding. */
+export const confidence = {
+  /** At or above: the answer passes as it is. */
+  pass: 0.9,
+  /** Below: the user is told no reliable answer was found, with the closest sources. Between: a note and a review item. */
+  answer: 0.5,
+  /** A sentence counts as supported when this share of its content words appears in a passage it cites. */
+  sentenceSupport: 0.6,
+  /**
+   * Weighted share of the question's words the best passages must cover for retrieval not to lower
+   * the score; below it the score is scaled down in proportion (a question's own filler words rarely
+   * appear in the passage that answers it, so full coverage is not expected).
+   */
+  retrievalSaturation: 0.6,
 } as const;
 
 export const auth = {

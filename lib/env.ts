@@ -34,7 +34,18 @@ export const envSchema = z.object({
   // Models. No key and no base URL: the built-in local models.
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
+  // The small chat model (short factual questions) and the large one (long, multi-part, comparisons).
   OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_CHAT_MODEL_LARGE: z.string().min(1).default('gpt-4o'),
+  // Models tried, in order, when the routed one fails (comma-separated); unset: the other tier.
+  // After the chain, the built-in extractive answerer answers, marked degraded.
+  CHAT_FALLBACK_MODELS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\w.:/@-]+(,[\w.:/@-]+)*$/, 'must be model ids separated by commas')
+      .optional(),
+  ),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(2000).default(384),
 

@@ -6,9 +6,19 @@ import { env, type Env } from '@/lib/env';
 import { createLocalEmbeddingModel } from './local/embedding-model';
 import { createLocalChatModel } from './local/extractive-model';
 
-export type ChatModelInfo = { model: LanguageModelV4; id: string; local: boolean };
+/** Where a chat model runs: the built-in one, OpenAI, or another OpenAI-compatible server. */
+export type ChatProvider = 'local' | 'openai' | 'openai-compatible';
+export type ChatModelInfo = { model: LanguageModelV4; id: string; local: boolean; provider: ChatProvider };
 export type EmbeddingModelInfo = { model: EmbeddingModelV4; id: string; dimensions: number; local: boolean };
-export type Models = { chat: ChatModelInfo; embedding: EmbeddingModelInfo };
+export type Models = {
+  /** The small chat model: the default route. */
+  chat: ChatModelInfo;
+  /** The large chat model, for long, multi-part or comparative questions. */
+  chatLarge: ChatModelInfo;
+  /** Tried in order when the routed model fails (the routed model itself is skipped). */
+  chatFallbacks: ChatModelInfo[];
+  embedding: EmbeddingModelInfo;
+};
 
 /**
  * An OpenAI-compatible embedding model that always asks for `dimensions` and checks the answer:
@@ -41,8 +51,11 @@ export function createModels(settings: Env): Models {
   if (!settings.OPENAI_API_KEY && !settings.OPENAI_BASE_URL) {
     const chat = createLocalChatModel();
     const embedding = createLocalEmbeddingModel(dimensions);
+    const local: ChatModelInfo = { model: chat, id: chat.modelId, local: true, provider: 'local' };
     return {
-      chat: { model: chat, id: chat.modelId, local: true },
+      chat: local,
+      chatLarge: local,
+      chatFallbacks: [],
       embedding: { model: embedding, id: embedding.modelId, dimensions, local: true },
     };
   }
@@ -52,9 +65,16 @@ export function createModels(settings: Env): Models {
     apiKey: settings.OPENAI_API_KEY ?? 'not-needed',
     baseURL: settings.OPENAI_BASE_URL,
   });
+  const provider: ChatProvider = settings.OPENAI_BASE_URL ? 'openai-compatible' : 'openai';
+  // Chat Completions rather than the Responses API: it is what OpenAI-compatible servers implement.
+  const chatModel = (id: string): ChatModelInfo => ({ model: openai.chat(id), id, local: false, provider });
+  const small = chatModel(settings.OPENAI_CHAT_MODEL);
+  const large = chatModel(settings.OPENAI_CHAT_MODEL_LARGE);
+  const fallbackIds = settings.CHAT_FALLBACK_MODELS?.split(',') ?? [large.id, small.id];
   return {
-    // Chat Completions rather than the Responses API: it is what OpenAI-compatible servers implement.
-    chat: { model: openai.chat(settings.OPENAI_CHAT_MODEL), id: settings.OPENAI_CHAT_MODEL, local: false },
+    chat: small,
+    chatLarge: large,
+    chatFallbacks: [...new Set(fallbackIds)].map(chatModel),
     embedding: {
       model: withFixedDimensions(openai.embedding(settings.OPENAI_EMBEDDING_MODEL), dimensions),
       id: settings.OPENAI_EMBEDDING_MODEL,

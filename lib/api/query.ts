@@ -25,7 +25,10 @@ export function toQueryResponse(run: AnswerRun, outcome: AnswerOutcome): QueryRe
     tokens_used: outcome.tokensIn + outcome.tokensOut,
     input_tokens: outcome.tokensIn,
     output_tokens: outcome.tokensOut,
-    model: run.model.id,
+    model: outcome.model,
+    confidence: outcome.confidence?.score ?? null,
+    degraded: outcome.status === 'DEGRADED',
+    explanation: outcome.metadata.explanation ?? null,
     latency_ms: outcome.latencyMs,
     cost_usd: outcome.costUsd,
     request_id: run.metadata.requestId,
@@ -95,7 +98,9 @@ export function sseResponse(run: AnswerRun, onCancel: () => void): Response {
         }
       };
       try {
-        for await (const text of run.result.textStream) if (text) send(sseEvent({ text }));
+        const generation = await run.generation;
+        for await (const part of generation.stream)
+          if (part.type === 'text-delta' && part.text) send(sseEvent({ text: part.text }));
       } catch {
         // Reported through the outcome below.
       }

@@ -75,6 +75,33 @@ export const queryResponseSchema = z
     latency_ms: z.number().int(),
     cost_usd: z.number(),
     request_id: z.string(),
+    confidence: z
+      .number()
+      .nullable()
+      .meta({ description: '0..1: how well the cited passages support the answer.' }),
+    degraded: z
+      .boolean()
+      .meta({
+        description:
+          'Every chosen model failed; the built-in extractive answerer answered from the passages.',
+      }),
+    explanation: z
+      .object({
+        summary: z.string().meta({ description: 'One line, e.g. "Confident (94 %) that …".' }),
+        level: z.enum(['high', 'low', 'insufficient']),
+        confidence: z.number(),
+        oversight: z.string().meta({ description: 'The human oversight this answer gets.' }),
+        factors: z.object({
+          topSources: z.array(z.object({ n: z.number().int(), label: z.string(), score: z.number() })),
+          route: z.object({ model: z.string(), tier: z.string(), reason: z.string() }),
+          cacheHit: z.boolean(),
+          fallback: z.string().nullable(),
+          retrievalCoverage: z.number(),
+          grounding: z.string(),
+        }),
+      })
+      .nullable()
+      .meta({ id: 'Explanation', description: 'Why this answer: the key factors and the confidence level.' }),
     query_id: z.string().nullable().meta({ description: 'The query-log id of this answer.' }),
     conversation_id: z.string().nullable(),
   })

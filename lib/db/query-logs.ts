@@ -16,6 +16,13 @@ export type NewQueryLog = {
   answer?: string | null;
   sources?: object[];
   model?: string | null;
+  provider?: string | null;
+  routeTier?: string | null;
+  routeReason?: string | null;
+  attempts?: object[];
+  degraded?: boolean;
+  tokensCounted?: boolean;
+  explanation?: object | null;
   tokensIn?: number;
   tokensOut?: number;
   costUsd?: number;
@@ -28,7 +35,12 @@ export type NewQueryLog = {
 };
 
 export async function createQueryLog(entry: NewQueryLog): Promise<{ id: string }> {
-  return db().queryLog.create({ data: entry, select: { id: true } });
+  // A JSON column is left out rather than set to null (Prisma tells JSON null from SQL NULL).
+  const { explanation, ...fields } = entry;
+  return db().queryLog.create({
+    data: { ...fields, ...(explanation ? { explanation } : {}) },
+    select: { id: true },
+  });
 }
 
 export type QueryLogRow = {

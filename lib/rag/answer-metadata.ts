@@ -1,6 +1,7 @@
 // What travels with an answer besides its text: shown by the chat, stored on the assistant message.
 // Shared by server and browser code.
 import type { UIMessage } from 'ai';
+import type { Explanation } from './confidence';
 import type { AnswerSource } from './sources';
 
 export type AnswerMetadata = {
@@ -13,12 +14,16 @@ export type AnswerMetadata = {
   queryLogId?: string;
   /** The asker stopped the answer before it was complete. */
   stopped?: boolean;
-  /** The answer came from a fallback, not the chosen model (see the generation path). */
+  /** Every chosen model failed: the built-in extractive answerer answered from the passages. */
   degraded?: boolean;
-  /** 0..1: how well the passages support the answer, when measured. */
+  /** 0..1: how well the passages support the answer (lib/rag/confidence.ts). */
   confidence?: number;
-  /** The confidence is below the configured threshold: the chat says so. */
+  /** Between the thresholds: shown with a note, and queued for review. */
   lowConfidence?: boolean;
+  /** Below the answer threshold: the chat shows NO_RELIABLE_ANSWER and the closest sources instead. */
+  withheld?: boolean;
+  /** Why this answer: summary, oversight and the key factors. */
+  explanation?: Explanation;
   /** The asker's rating, once given. */
   feedback?: { rating: 1 | -1; comment: string | null } | null;
 };

@@ -17,14 +17,16 @@ export function chatResponse(run: AnswerRun): Response {
     execute: async ({ writer }) => {
       writer.write({ type: 'start', messageMetadata: run.metadata });
       writer.write({ type: 'data-sources', data: run.sources });
-      writer.merge(
-        toUIMessageStream<ToolSet, ChatMessage>({
-          stream: run.result.stream,
-          sendStart: false,
-          sendFinish: false,
-          onError: () => ANSWER_FAILED_MESSAGE,
-        }),
-      );
+      const generation = await run.generation.catch(() => null);
+      if (generation)
+        writer.merge(
+          toUIMessageStream<ToolSet, ChatMessage>({
+            stream: generation.stream,
+            sendStart: false,
+            sendFinish: false,
+            onError: () => ANSWER_FAILED_MESSAGE,
+          }),
+        );
       const outcome = await run.finished;
       if (outcome.status === 'ERROR' && outcome.errorCode !== 'client_aborted')
         throw new Error(`answer generation failed (${outcome.errorCode})`);

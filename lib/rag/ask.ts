@@ -2,9 +2,13 @@
 // retrieval, the grounded prompt, the streamed model call, and the record of the answer (query log,
 // conversation messages). Doors differ only in how they deliver `run.result` to the caller.
 import 'server-only';
-import { generateText, streamText } from 'ai';
+import { generateText } from 'ai';
 import { costUsd } from '@/lib/ai/cost';
+import { generate, type Generation, type GenerationAttempt } from '@/lib/ai/generation/generate';
+import { createLocalChatModel } from '@/lib/ai/local/extractive-model';
 import { getModels, type ChatModelInfo } from '@/lib/ai/models';
+import { routeQuestion, type ModelTier, type Route } from '@/lib/ai/routing';
+import { countTokens } from '@/lib/ai/tokens';
 import { answers } from '@/lib/config';
 import {
   addAssistantMessage,
@@ -15,9 +19,11 @@ import {
   rewindToLastQuestion,
 } from '@/lib/db/conversations';
 import { createQueryLog } from '@/lib/db/query-logs';
+import { createReviewItem } from '@/lib/db/review-items';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
 import type { AnswerMetadata, Turn } from './answer-metadata';
+import { assessConfidence, explain, NO_RELIABLE_ANSWER, type Confidence } from './confidence';
 import { CONDENSE_INSTRUCTIONS, condensePrompt, rewriteFollowUp, turnsWithinBudget } from './follow-up';
 import { buildPrompt } from './prompt';
 import { retrievePassages, type RetrievalFilters } from './retrieve';
@@ -41,23 +47,29 @@ export type AskInput = {
   createConversation?: boolean;
   maxOutputTokens?: number;
   temperature?: number;
+  /** A per-user choice of model size that wins over routing (a setting or a feature flag). */
+  modelTier?: ModelTier | null;
   filters?: RetrievalFilters;
   abortSignal?: AbortSignal;
 };
 
 export type AnswerOutcome = {
   queryLogId: string | null;
+  /** What the caller is given: the model's answer, or NO_RELIABLE_ANSWER when it was withheld. */
   answer: string;
   sources: AnswerSource[];
   metadata: AnswerMetadata;
+  model: string;
+  provider: string;
   tokensIn: number;
   tokensOut: number;
   costUsd: number;
   latencyMs: number;
   ttftMs: number | null;
-  status: 'OK' | 'ERROR';
+  status: 'OK' | 'DEGRADED' | 'ERROR';
   /** client_aborted when the caller went away or pressed Stop; generation_failed otherwise. */
   errorCode: string | null;
+  confidence: Confidence | null;
 };
 
 export type AnswerRun = {
@@ -65,11 +77,14 @@ export type AnswerRun = {
   /** What retrieval searched for: the question, or its standalone rewrite for a follow-up. */
   standaloneQuestion: string;
   conversationId: string | null;
-  model: { id: string; local: boolean };
+  route: Route;
   sources: AnswerSource[];
   metadata: AnswerMetadata;
-  /** The model's streamed answer. A door consumes one of its streams (`stream` or `textStream`). */
-  result: ReturnType<typeof streamText>;
+  /**
+   * The model's answer once its first token is in (after retries and fallbacks). A door reads its
+   * `stream` exactly once. Rejects only when the caller went away first.
+   */
+  generation: Promise<Generation>;
   /** Settles when the answer has ended (complete, stopped or failed) and is recorded. Never rejects. */
   finished: Promise<AnswerOutcome>;
 };
@@ -123,14 +138,45 @@ async function conversationContext(input: AskInput): Promise<{ question: string;
   return { question: input.question, history };
 }
 
+let lastResortModel: ChatModelInfo | undefined;
+
+/** The built-in extractive answerer, the last resort after every provider model failed. */
+function lastResort(): ChatModelInfo {
+  const model = createLocalChatModel();
+  lastResortModel ??= { model, id: model.modelId, local: true, provider: 'local' };
+  return lastResortModel;
+}
+
+/** The passages that fit the prompt's context budget (o200k tokens), best first; at least one. */
+function withinContextBudget(sources: AnswerSource[]): AnswerSource[] {
+  const kept: AnswerSource[] = [];
+  let used = 0;
+  for (const source of sources) {
+    const tokens = countTokens(source.text) + 20;
+    if (kept.length > 0 && used + tokens > answers.contextTokenBudget) break;
+    used += tokens;
+    kept.push(source);
+  }
+  return kept;
+}
+
+const describeFallback = (attempts: GenerationAttempt[], degraded: boolean): string | null => {
+  const failed = attempts.filter((attempt) => attempt.outcome !== 'ok');
+  if (failed.length === 0) return null;
+  const tried = failed.map((attempt) => `${attempt.model} ${attempt.outcome}`).join(', ');
+  return degraded
+    ? `every model failed (${tried}): extractive answer`
+    : `retried or fell back after ${tried}`;
+};
+
 /**
  * Starts answering: throws (an AppError, before anything streams) for an unknown conversation; a
  * failure of retrieval is recorded on the query log and rethrown. Everything after that point is
- * reported through `finished`.
+ * reported through `generation` and `finished`.
  */
 export async function ask(input: AskInput): Promise<AnswerRun> {
   const started = performance.now();
-  const { chat } = getModels();
+  const models = getModels();
   const { question, history } = await conversationContext(input);
   const conversationId = input.conversationId ?? null;
   const baseLog = {
@@ -140,23 +186,24 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     conversationId,
     route: input.route,
     question,
-    model: chat.id,
   };
 
   let standalone = question;
   let sources: AnswerSource[];
   try {
-    standalone = await standaloneQuestion(question, history, chat, input.abortSignal);
+    standalone = await standaloneQuestion(question, history, models.chat, input.abortSignal);
     const { passages } = await retrievePassages({
       question: standalone,
       viewer: { userId: input.user.id },
       filters: input.filters,
     });
-    sources = passages.map(toAnswerSource);
+    sources = withinContextBudget(passages.map(toAnswerSource));
   } catch (error) {
     const aborted = input.abortSignal?.aborted === true;
     await createQueryLog({
       ...baseLog,
+      model: models.chat.id,
+      provider: models.chat.provider,
       latencyMs: Math.round(performance.now() - started),
       status: 'ERROR',
       errorCode: aborted ? 'client_aborted' : 'retrieval_failed',
@@ -164,80 +211,135 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     throw error;
   }
 
-  const { system, prompt } = buildPrompt({
-    // The local model cannot read the conversation; it answers the standalone question instead.
-    question: chat.local ? standalone : question,
-    passages: sources.map(({ n, title, headingPath, text }) => ({ n, title, headingPath, text })),
-    history: chat.local ? [] : turnsWithinBudget(history, answers.historyTokenBudget),
+  const turns = turnsWithinBudget(history, answers.historyTokenBudget);
+  const route = routeQuestion({
+    question,
+    contextTokens: sources.reduce((sum, source) => sum + countTokens(source.text), 0),
+    historyTurns: turns.length,
+    override: input.modelTier ?? null,
   });
+  const primary = route.tier === 'large' ? models.chatLarge : models.chat;
+  const chain = [primary, ...models.chatFallbacks.filter((model) => model.id !== primary.id)];
+  const passages = sources.map(({ n, title, headingPath, text }) => ({ n, title, headingPath, text }));
+  // The built-in model cannot read the conversation: it answers the standalone question instead.
+  const prompt = primary.local
+    ? buildPrompt({ question: standalone, passages })
+    : buildPrompt({ question, passages, history: turns });
+  const lastResortPrompt = primary.local ? null : buildPrompt({ question: standalone, passages }).prompt;
 
-  const metadata: AnswerMetadata = { requestId: input.requestId, model: chat.id, local: chat.local };
-  let firstTokenAt: number | undefined;
-  let partial = '';
-  const result = streamText({
-    model: chat.model,
-    instructions: system,
-    prompt,
+  const metadata: AnswerMetadata = { requestId: input.requestId, model: primary.id, local: primary.local };
+  const generation = generate({
+    chain,
+    lastResort: primary.local ? null : { model: lastResort(), prompt: lastResortPrompt! },
+    system: prompt.system,
+    prompt: prompt.prompt,
     maxOutputTokens: input.maxOutputTokens ?? answers.defaultMaxTokens,
     temperature: input.temperature ?? answers.defaultTemperature,
     abortSignal: input.abortSignal,
-    onChunk: ({ chunk }) => {
-      if (chunk.type !== 'text-delta') return;
-      firstTokenAt ??= performance.now();
-      partial += chunk.text;
-    },
   });
+  generation.catch(() => {});
 
   const finished = (async (): Promise<AnswerOutcome> => {
-    let status: 'OK' | 'ERROR' = 'OK';
+    let status: AnswerOutcome['status'] = 'OK';
     let errorCode: string | null = null;
-    let answer = '';
+    let modelAnswer = '';
     let tokensIn = 0;
     let tokensOut = 0;
+    let tokensCounted = false;
+    let answering: ChatModelInfo = primary;
+    let attempts: GenerationAttempt[] = [];
+    let degraded = false;
+    let firstTokenAt: number | null = null;
+    let running: Generation | undefined;
     try {
-      const [text, usage] = await Promise.all([result.text, result.usage]);
-      answer = text;
-      tokensIn = usage.inputTokens ?? 0;
-      tokensOut = usage.outputTokens ?? 0;
+      running = await generation;
+      ({ attempts, degraded, firstTokenAt } = running);
+      answering = running.model;
+      const result = await running.done;
+      modelAnswer = result.text;
+      tokensIn = result.usage.inputTokens;
+      tokensOut = result.usage.outputTokens;
+      tokensCounted = result.usage.counted;
+      if (degraded) status = 'DEGRADED';
     } catch (error) {
       status = 'ERROR';
-      answer = partial;
+      modelAnswer = running?.textSoFar() ?? '';
+      if (running) ({ attempts, degraded } = running);
       const aborted = input.abortSignal?.aborted === true;
       errorCode = aborted ? 'client_aborted' : 'generation_failed';
       if (!aborted) log().error({ err: error }, 'answer generation failed');
     }
-    const cost = costUsd(chat.id, tokensIn, tokensOut);
+    const cost = costUsd(answering.id, tokensIn, tokensOut);
     const latencyMs = Math.round(performance.now() - started);
-    const ttftMs = firstTokenAt === undefined ? null : Math.round(firstTokenAt - started);
+    const ttftMs = firstTokenAt === null ? null : Math.round(firstTokenAt - started);
+
+    const confidence =
+      status === 'ERROR' ? null : assessConfidence({ question: standalone, answer: modelAnswer, sources });
+    const explanation = confidence
+      ? explain({
+          confidence,
+          sources,
+          route: { model: answering.id, tier: route.tier, reason: route.reason },
+          cacheHit: false,
+          fallback: describeFallback(attempts, degraded),
+        })
+      : undefined;
     const outcomeMetadata: AnswerMetadata = {
       ...metadata,
+      model: answering.id,
+      local: answering.local,
       ...(errorCode === 'client_aborted' && { stopped: true }),
+      ...(degraded && { degraded: true }),
+      ...(confidence && {
+        confidence: confidence.score,
+        lowConfidence: confidence.level === 'low',
+        withheld: confidence.level === 'insufficient',
+      }),
+      ...(explanation && { explanation }),
     };
+    const answer = confidence?.level === 'insufficient' ? NO_RELIABLE_ANSWER : modelAnswer;
 
     let queryLogId: string | null = null;
     try {
       ({ id: queryLogId } = await createQueryLog({
         ...baseLog,
-        answer,
+        model: answering.id,
+        provider: answering.provider,
+        routeTier: route.tier,
+        routeReason: route.reason,
+        attempts,
+        degraded,
+        answer: modelAnswer,
         sources: withoutText(sources),
         tokensIn,
         tokensOut,
+        tokensCounted,
         costUsd: cost,
         latencyMs,
         ttftMs,
         status,
         errorCode,
+        confidence: confidence?.score ?? null,
+        explanation: explanation ?? null,
       }));
     } catch (error) {
       log().error({ err: error }, 'could not write query log');
     }
     if (queryLogId) outcomeMetadata.queryLogId = queryLogId;
+    if (queryLogId && confidence?.level === 'low') {
+      await createReviewItem({
+        queryLogId,
+        question,
+        answer: modelAnswer,
+        confidence: confidence.score,
+      }).catch((error: unknown) => log().error({ err: error }, 'could not queue the answer for review'));
+    }
 
     // A failed answer with nothing written leaves the question unanswered, ready to regenerate.
-    if (conversationId && (status === 'OK' || answer)) {
+    if (conversationId && (status !== 'ERROR' || modelAnswer)) {
       await addAssistantMessage({
         conversationId,
-        content: answer,
+        content: modelAnswer,
         sources,
         metadata: outcomeMetadata,
         queryLogId,
@@ -250,6 +352,8 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
       answer,
       sources,
       metadata: outcomeMetadata,
+      model: answering.id,
+      provider: answering.provider,
       tokensIn,
       tokensOut,
       costUsd: cost,
@@ -257,6 +361,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
       ttftMs,
       status,
       errorCode,
+      confidence,
     };
   })();
 
@@ -264,10 +369,10 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     question,
     standaloneQuestion: standalone,
     conversationId,
-    model: { id: chat.id, local: chat.local },
+    route,
     sources,
     metadata,
-    result,
+    generation,
     finished,
   };
 }
@@ -275,7 +380,9 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
 /** Reads the whole answer (for doors that answer in one piece) and returns its recorded outcome. */
 export async function completeAnswer(run: AnswerRun): Promise<AnswerOutcome> {
   try {
-    await run.result.consumeStream();
+    const running = await run.generation;
+    const reader = running.stream.getReader();
+    while (!(await reader.read()).done);
   } catch {
     // The outcome records the failure.
   }
