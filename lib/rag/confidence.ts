@@ -31,14 +31,19 @@ function share(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
 
-/** Share of the question's content words that appear in the best passages. */
+/**
+ * Share of the question's content words that appear in the three best passages, each word weighted
+ * by how rare it is in general English (lib/ai/local/word-weights.ts): missing "pgvector" matters,
+ * missing "use" hardly does.
+ */
 export function retrievalCoverage(question: string, sources: readonly AnswerSource[]): number {
-  const terms = new Set(tokenize(question));
-  if (terms.size === 0 || sources.length === 0) return 0;
+  const terms = [...new Set(tokenize(question))];
+  if (terms.length === 0 || sources.length === 0) return 0;
   const seen = new Set(
     sources.slice(0, 3).flatMap((source) => tokenize(`${source.headingPath} ${source.text}`)),
   );
-  return share([...terms].filter((term) => seen.has(term)).length, terms.size);
+  const weigh = (words: string[]) => words.reduce((sum, term) => sum + wordWeight(term), 0);
+  return share(weigh(terms.filter((term) => seen.has(term))), weigh(terms));
 }
 
 /** Sentences of the answer supported by a passage they cite. */
