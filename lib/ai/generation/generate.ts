@@ -145,6 +145,15 @@ async function startModel(
   };
   for (const part of buffered) if (part.type === 'finish') observe(part);
   if (ended) finish();
+  // A caller who leaves ends the answer at once, whether or not anyone is still reading the stream.
+  input.abortSignal?.addEventListener(
+    'abort',
+    () => {
+      failure ??= abortError();
+      finish();
+    },
+    { once: true },
+  );
 
   const stream = new ReadableStream<StreamPart>({
     start(controller) {
@@ -197,7 +206,8 @@ export async function generate(input: GenerationInput): Promise<Generation> {
             attempts.push({
               model: model.id,
               provider: model.provider,
-              outcome: classifyProviderError(error).code,
+              // The first-token timeout aborts the call from outside; what the call throws is the abort.
+              outcome: signal.aborted ? 'timeout' : classifyProviderError(error).code,
               ms: Math.round(performance.now() - t0),
             });
           }
