@@ -153,11 +153,13 @@ export const confidence = {
   /** A sentence counts as supported when this share of its content words appears in a passage it cites. */
   sentenceSupport: 0.6,
   /**
-   * Weighted share of the question's words the best passages must cover for retrieval not to lower
-   * the score; below it the score is scaled down in proportion (a question's own filler words rarely
-   * appear in the passage that answers it, so full coverage is not expected).
+   * Retrieval caps the score: the weighted share of the question's words that the best passages
+   * cover counts fully from `retrievalSaturation` up (a question's filler words rarely appear in the
+   * passage that answers it), scales the score down linearly below it, and zeroes it at
+   * `retrievalFloor` (passages that miss most of what was asked answer something else).
    */
-  retrievalSaturation: 0.6,
+  retrievalFloor: 0.3,
+  retrievalSaturation: 0.8,
 } as const;
 
 export const auth = {

@@ -4,6 +4,7 @@
 import { wordWeight } from '@/lib/ai/local/word-weights';
 import { confidence as thresholds } from '@/lib/config';
 import { NO_ANSWER } from './prompt';
+import { echoesInstructions } from './prompt-leak';
 import type { AnswerSource } from './sources';
 import { splitSentences, tokenize } from './text';
 
@@ -87,10 +88,13 @@ export function assessConfidence(input: {
   const retrieval = retrievalCoverage(input.question, input.sources);
   const { supported, sentences } = grounding(input.answer, input.sources);
   const grounded = share(supported, sentences);
-  const declined = input.answer.trim() === '' || input.answer.includes(NO_ANSWER);
+  // Declining to answer, and echoing the instructions, both leave nothing to pass on.
+  const declined =
+    input.answer.trim() === '' || input.answer.includes(NO_ANSWER) || echoesInstructions(input.answer);
   // Grounding is the measure; weak retrieval caps it (an answer well grounded in passages that miss
   // half of what was asked is still a poor answer).
-  const retrievalFactor = Math.min(1, retrieval / thresholds.retrievalSaturation);
+  const { retrievalFloor: floor, retrievalSaturation: full } = thresholds;
+  const retrievalFactor = Math.min(1, Math.max(0, (retrieval - floor) / (full - floor)));
   const score = declined ? 0 : Math.round(grounded * retrievalFactor * 100) / 100;
   return {
     score,
