@@ -7,7 +7,8 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { limits } from '@/lib/config';
 import packageJson from '@/package.json';
-import { OPENAPI_PATH, openApiDocument, queryRequestExample } from './openapi';
+import { OPENAPI_PATH, openApiDocument } from './openapi';
+import { queryRequestExample } from './openapi-query';
 import { queryRequestSchema } from './schemas';
 
 const apiRoot = fileURLToPath(new URL('../../app/api/v1', import.meta.url));
