@@ -10,6 +10,7 @@ const columns = [
   { label: 'Route', numeric: false },
   { label: 'Model', numeric: false },
   { label: 'Status', numeric: false },
+  { label: 'Confidence', numeric: true },
   { label: 'Latency ms', numeric: true },
   { label: 'TTFT ms', numeric: true },
   { label: 'Tokens in/out', numeric: true },
@@ -86,8 +87,19 @@ function QueryLogTableRow({ row }: { row: QueryLogRow }) {
           </span>
         )}
       </td>
-      <td className={`${cell} font-mono text-xs`} data-testid="query-log-model">
-        {row.model ?? <span className="text-neutral-400">—</span>}
+      <td className={cell}>
+        <span className="font-mono text-xs" data-testid="query-log-model">
+          {row.model ?? <span className="text-neutral-400">—</span>}
+        </span>
+        {row.routeReason && (
+          <span
+            className="mt-0.5 block max-w-48 truncate text-[11px] text-neutral-500 dark:text-neutral-400"
+            title={row.routeReason}
+            data-testid="query-log-route-reason"
+          >
+            {row.routeReason}
+          </span>
+        )}
       </td>
       <td className={cell}>
         <StatusBadge status={row.status} />
@@ -95,6 +107,13 @@ function QueryLogTableRow({ row }: { row: QueryLogRow }) {
           <span className="mt-0.5 block font-mono text-[11px] text-neutral-500 dark:text-neutral-400">
             {row.errorCode}
           </span>
+        )}
+      </td>
+      <td className={numericCell} data-testid="query-log-confidence">
+        {row.confidence === null ? (
+          <span className="text-neutral-400">—</span>
+        ) : (
+          `${Math.round(row.confidence * 100)} %`
         )}
       </td>
       <td className={numericCell} data-testid="query-log-latency">

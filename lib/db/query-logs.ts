@@ -49,6 +49,11 @@ export type QueryLogRow = {
   question: string;
   route: string;
   model: string | null;
+  provider: string | null;
+  /** small | large, and why the router chose it. */
+  routeTier: string | null;
+  routeReason: string | null;
+  confidence: number | null;
   latencyMs: number | null;
   ttftMs: number | null;
   tokensIn: number;
@@ -80,6 +85,10 @@ export async function listRecentQueryLogs({
     question: row.question,
     route: row.route,
     model: row.model,
+    provider: row.provider,
+    routeTier: row.routeTier,
+    routeReason: row.routeReason,
+    confidence: row.confidence,
     latencyMs: row.latencyMs,
     ttftMs: row.ttftMs,
     tokensIn: row.tokensIn,

@@ -15,6 +15,11 @@ describe('[ADMIN] query-log access', () => {
       question: 'first?',
       status: 'OK',
       latencyMs: 12,
+      model: 'gpt-4o',
+      provider: 'openai',
+      routeTier: 'large',
+      routeReason: 'comparison → large',
+      confidence: 0.93,
     });
     // Distinct timestamps, so 'newest first' is well defined.
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -28,6 +33,13 @@ describe('[ADMIN] query-log access', () => {
     });
     const rows = await listRecentQueryLogs({ viewer: admin, limit: 2 });
     expect(rows.map((r) => r.question)).toEqual(['second?', 'first?']);
+    expect(rows[1]).toMatchObject({
+      model: 'gpt-4o',
+      provider: 'openai',
+      routeTier: 'large',
+      routeReason: 'comparison → large',
+      confidence: 0.93,
+    });
     expect(rows[0]).toMatchObject({
       userEmail: 'asker@example.com',
       status: 'ERROR',
