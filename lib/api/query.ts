@@ -2,6 +2,7 @@
 import 'server-only';
 import { AppError } from '@/lib/http/errors';
 import { REQUEST_ID_HEADER } from '@/lib/http/request-id';
+import { SERVER_TIMING_HEADER, serverTiming } from '@/lib/http/server-timing';
 import { log } from '@/lib/observability/logger';
 import { ask, completeAnswer, type AnswerOutcome, type AnswerRoute, type AnswerRun } from '@/lib/rag/ask';
 import type { QueryRequest, QueryResponse } from './schemas';
@@ -128,6 +129,7 @@ export function sseResponse(run: AnswerRun, onCancel: () => void): Response {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
       [REQUEST_ID_HEADER]: requestId,
+      [SERVER_TIMING_HEADER]: serverTiming(run.timings),
     },
   });
 }

@@ -3,6 +3,7 @@
 import 'server-only';
 import { createUIMessageStream, createUIMessageStreamResponse, toUIMessageStream, type ToolSet } from 'ai';
 import { REQUEST_ID_HEADER } from '@/lib/http/request-id';
+import { SERVER_TIMING_HEADER, serverTiming } from '@/lib/http/server-timing';
 import { log } from '@/lib/observability/logger';
 import type { ChatMessage } from './answer-metadata';
 import type { AnswerRun } from './ask';
@@ -37,5 +38,11 @@ export function chatResponse(run: AnswerRun): Response {
       return ANSWER_FAILED_MESSAGE;
     },
   });
-  return createUIMessageStreamResponse({ stream, headers: { [REQUEST_ID_HEADER]: run.metadata.requestId } });
+  return createUIMessageStreamResponse({
+    stream,
+    headers: {
+      [REQUEST_ID_HEADER]: run.metadata.requestId,
+      [SERVER_TIMING_HEADER]: serverTiming(run.timings),
+    },
+  });
 }

@@ -78,6 +78,8 @@ export type AnswerRun = {
   standaloneQuestion: string;
   conversationId: string | null;
   route: Route;
+  /** Milliseconds spent before generation, by stage (conversation, condense, retrieve): Server-Timing. */
+  timings: Record<string, number>;
   sources: AnswerSource[];
   metadata: AnswerMetadata;
   /**
@@ -177,7 +179,17 @@ const describeFallback = (attempts: GenerationAttempt[], degraded: boolean): str
 export async function ask(input: AskInput): Promise<AnswerRun> {
   const started = performance.now();
   const models = getModels();
+  const timings: Record<string, number> = {};
+  const lap = (() => {
+    let last = started;
+    return (stage: string) => {
+      const now = performance.now();
+      timings[stage] = Math.round((now - last) * 10) / 10;
+      last = now;
+    };
+  })();
   const { question, history } = await conversationContext(input);
+  lap('conversation');
   const conversationId = input.conversationId ?? null;
   const baseLog = {
     requestId: input.requestId,
@@ -192,12 +204,14 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   let sources: AnswerSource[];
   try {
     standalone = await standaloneQuestion(question, history, models.chat, input.abortSignal);
+    lap('condense');
     const { passages } = await retrievePassages({
       question: standalone,
       viewer: { userId: input.user.id },
       filters: input.filters,
     });
     sources = withinContextBudget(passages.map(toAnswerSource));
+    lap('retrieve');
   } catch (error) {
     const aborted = input.abortSignal?.aborted === true;
     await createQueryLog({
@@ -368,6 +382,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   return {
     question,
     standaloneQuestion: standalone,
+    timings,
     conversationId,
     route,
     sources,

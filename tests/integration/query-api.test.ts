@@ -206,6 +206,7 @@ describe(`[API] query endpoints on ${inject('database')}`, () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(response.headers.get('server-timing')).toMatch(/retrieve;dur=[\d.]+/);
     const events = await readEvents(response);
     const texts = events.filter((e) => e.event === undefined).map((e) => JSON.parse(e.data).text as string);
     expect(texts.length).toBeGreaterThan(1);
