@@ -2,6 +2,7 @@
 // bare route through the same wrapper (/api/health), on the app as `npm run dev` starts it.
 import { randomUUID } from 'node:crypto';
 import type { Benchmark } from './support/benchmark';
+import { signIn, type Cookies } from './support/session';
 import { ensureApp, type RunningApp } from './support/app';
 import { ms, note, printTable, ratio, summarise, type Summary } from './support/report';
 
@@ -19,51 +20,6 @@ const QUESTIONS = [
   'Where does the embedded database keep its data?',
   'How do I run the benchmarks?',
 ];
-
-/** Just enough of a cookie jar for next-auth: name → value, sent back on every request. */
-class Cookies {
-  private readonly values = new Map<string, string>();
-  take(response: Response): void {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = ''] = header.split(';');
-      const at = pair.indexOf('=');
-      if (at > 0) this.values.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-    }
-  }
-  has(name: string): boolean {
-    return this.values.has(name);
-  }
-  header(): string {
-    return [...this.values].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
-
-/** next-auth v4's credentials flow, as the sign-in form runs it. */
-async function signIn(baseUrl: string): Promise<Cookies> {
-  const cookies = new Cookies();
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, {
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  if (!csrfResponse.ok) throw new Error(`GET /api/auth/csrf answered ${csrfResponse.status}`);
-  cookies.take(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.header() },
-    body: new URLSearchParams({ csrfToken, ...DEMO_USER, json: 'true' }),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  cookies.take(response);
-  const body = await response.text();
-  if (!cookies.has('next-auth.session-token')) {
-    throw new Error(
-      `sign-in as ${DEMO_USER.email} gave no session cookie (HTTP ${response.status}: ${body.slice(0, 300)})`,
-    );
-  }
-  return cookies;
-}
 
 type ChatTiming = {
   headersMs: number;
@@ -140,7 +96,7 @@ async function timeHealth(baseUrl: string): Promise<Summary> {
 }
 
 async function measure(app: RunningApp): Promise<void> {
-  const cookies = await signIn(app.baseUrl);
+  const cookies = await signIn(app.baseUrl, DEMO_USER);
   note(`signed in as ${DEMO_USER.email}`);
   const health = await timeHealth(app.baseUrl);
 

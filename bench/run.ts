@@ -2,14 +2,25 @@
 import { apiQuery } from './api-query';
 import { chatLatency } from './chat-latency';
 import { devStart } from './dev-start';
+import { generationFaults } from './generation-faults';
 import { hybridQuery } from './hybrid-query';
 import { ingestThroughput } from './ingest-throughput';
+import { pipelineOverhead } from './pipeline-overhead';
 import type { BenchContext, Benchmark } from './support/benchmark';
 import { stopAllApps } from './support/app';
 import { machineLines, ms } from './support/report';
 import { vectorQuery } from './vector-query';
 
-const benchmarks: Benchmark[] = [vectorQuery, ingestThroughput, hybridQuery, devStart, chatLatency, apiQuery];
+const benchmarks: Benchmark[] = [
+  vectorQuery,
+  ingestThroughput,
+  hybridQuery,
+  devStart,
+  chatLatency,
+  apiQuery,
+  pipelineOverhead,
+  generationFaults,
+];
 
 function usage(): string {
   return [

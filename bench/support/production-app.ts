@@ -13,7 +13,13 @@ const DIST_DIR = '.next-bench';
 const require = createRequire(import.meta.url);
 const START_TIMEOUT_MS = 120_000;
 
-export type ProductionApp = { baseUrl: string; apiKey: string; stop(): Promise<void> };
+export type ProductionApp = {
+  baseUrl: string;
+  apiKey: string;
+  /** A signed-up user (role USER) the API key belongs to, for session routes such as /api/chat. */
+  user: { email: string; password: string };
+  stop(): Promise<void>;
+};
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): string {
   const result = spawnSync(command, args, { env, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -55,7 +61,8 @@ async function waitForReady(baseUrl: string, child: ChildProcess): Promise<void>
   throw new Error(`the app was not ready within ${START_TIMEOUT_MS / 1000} s`);
 }
 
-export async function startProductionApp(): Promise<ProductionApp> {
+/** `settings`: extra environment of the app and its CLI steps (e.g. a provider's OPENAI_BASE_URL). */
+export async function startProductionApp(settings: Record<string, string> = {}): Promise<ProductionApp> {
   const database = await createThrowawayDatabase(serverUrl());
   if ('unreachable' in database) throw new Error(`Postgres unreachable: ${database.unreachable}`);
   const port = await freePort();
@@ -67,6 +74,7 @@ export async function startProductionApp(): Promise<ProductionApp> {
     OPENAI_BASE_URL: '',
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
+    ...settings,
   };
   let child: ChildProcess | undefined;
   try {
@@ -74,11 +82,12 @@ export async function startProductionApp(): Promise<ProductionApp> {
     const tsx = ['--conditions=react-server', '--import', 'tsx'];
     run(process.execPath, [...tsx, 'scripts/ingest.ts', 'README.md', 'docs'], env);
     const email = 'bench@example.test';
+    const password = randomBytes(18).toString('base64url');
     run(
       process.execPath,
       [...tsx, 'scripts/user-create.ts', '--email', email, '--role', 'USER'],
       env,
-      `${randomBytes(18).toString('base64url')}\n`,
+      `${password}\n`,
     );
     const apiKey = run(
       process.execPath,
@@ -102,6 +111,7 @@ export async function startProductionApp(): Promise<ProductionApp> {
     return {
       baseUrl,
       apiKey,
+      user: { email, password },
       async stop() {
         try {
           process.kill(-started.pid!, 'SIGTERM');

@@ -3,6 +3,7 @@
 // token. Lets the real provider client run against failures a real provider has.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hashEmbed } from '../../lib/ai/local/hash-embedding';
 
 export type StubStep =
   | { kind: 'answer'; pieces?: string[]; usage?: boolean; delayMs?: number }
@@ -20,6 +21,11 @@ export type ChatStub = {
   calls(model: string): number;
   /** Streams the client closed before they ended. */
   closedEarly(): number;
+  /**
+   * Random faults for every model without a script: this share of calls fails (500 or 429 with
+   * Retry-After: 0, alternately), and each answer waits up to `maxLatencyMs` before its first token.
+   */
+  faults(settings: { failureRate: number; maxLatencyMs: number } | null): void;
   reset(): void;
   close(): Promise<void>;
 };
@@ -28,16 +34,50 @@ export async function startChatStub(): Promise<ChatStub> {
   const scripts = new Map<string, { steps: StubStep[]; fallback: StubStep }>();
   const counts = new Map<string, number>();
   let closedEarly = 0;
+  let faults: { failureRate: number; maxLatencyMs: number } | null = null;
+  let faultCount = 0;
 
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/v1/embeddings') {
+        // Embeddings as the built-in model makes them, so retrieval works against this server too.
+        const {
+          input,
+          dimensions = 384,
+          model,
+        } = JSON.parse(raw) as {
+          input: string[];
+          dimensions?: number;
+          model: string;
+        };
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end(
+          JSON.stringify({
+            object: 'list',
+            data: input.map((text, index) => ({
+              object: 'embedding',
+              index,
+              embedding: hashEmbed(text, dimensions),
+            })),
+            model,
+            usage: { prompt_tokens: input.length, total_tokens: input.length },
+          }),
+        );
+      }
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
       const body = JSON.parse(raw) as { model: string };
       counts.set(body.model, (counts.get(body.model) ?? 0) + 1);
       const script = scripts.get(body.model);
-      const step: StubStep = script?.steps.shift() ?? script?.fallback ?? { kind: 'answer' };
+      let step: StubStep = script?.steps.shift() ?? script?.fallback ?? { kind: 'answer' };
+      if (!script && faults) {
+        if (Math.random() < faults.failureRate) {
+          faultCount += 1;
+          step =
+            faultCount % 2 ? { kind: 'fail', status: 500 } : { kind: 'fail', status: 429, retryAfter: '0' };
+        } else step = { kind: 'answer', delayMs: Math.random() * faults.maxLatencyMs };
+      }
 
       if (step.kind === 'fail') {
         res.writeHead(step.status, {
@@ -101,10 +141,14 @@ export async function startChatStub(): Promise<ChatStub> {
     },
     calls: (model) => counts.get(model) ?? 0,
     closedEarly: () => closedEarly,
+    faults(settings) {
+      faults = settings;
+    },
     reset() {
       scripts.clear();
       counts.clear();
       closedEarly = 0;
+      faults = null;
     },
     close: () =>
       new Promise<void>((resolve) => {
