@@ -1,84 +1,100 @@
-// Turns what useChat reports as an error into something a person can read.
-// The transport throws an APICallError whose message is the raw response body; our API answers
-// with `{ error: { code, message, requestId } }`, so prefer that message and never show HTML or stacks.
+// Turns what useChat reports as an error into something a person can read, one kind per situation.
+// A refused request is a ChatRequestError (chat-transport.ts) whose message is the response body;
+// our API answers with `{ error: { code, message, requestId } }`, so prefer that message and never
+// show HTML or stacks. An error after part of the answer arrived means the answer was cut off.
+
+export type ChatErrorKind =
+  'signed-out' | 'paused' | 'rate-limited' | 'unavailable' | 'invalid' | 'interrupted' | 'offline' | 'failed';
 
 export type ChatErrorView = {
+  kind: ChatErrorKind;
   title: string;
   message: string;
   requestId?: string;
-  /** The session is gone: retrying will not help, signing in will. */
-  signInAgain: boolean;
+  /** For `rate-limited`: seconds to wait before asking again, from Retry-After. */
+  retryAfterSeconds?: number;
 };
 
-type ApiErrorBody = { error: { code: string; message: string; requestId?: string } };
+type ApiErrorBody = { code: string; message: string; requestId?: string };
 
 const GENERIC = 'Something went wrong while answering. Please try again.';
+const OFFLINE = 'Could not reach the server. Check your connection and try again.';
+const CUT_OFF = 'The connection was lost before the answer was complete. What arrived is kept above.';
 
-export function parseChatError(error: Error): ChatErrorView {
-  const status = statusCodeOf(error);
+export function parseChatError(error: Error, options: { partialAnswer?: boolean } = {}): ChatErrorView {
+  const status = numberField(error, 'statusCode');
   const body = parseApiErrorBody(error.message);
-  const message = body?.error.message ?? plainMessage(error) ?? GENERIC;
-  const requestId = body?.error.requestId;
+  const requestId = body?.requestId;
+  const code = body?.code;
+  const network = error instanceof TypeError || error.name === 'AnswerInterruptedError';
 
-  if (status === 401) {
+  if (options.partialAnswer) {
+    const message = network ? CUT_OFF : (body?.message ?? plainMessage(error, status) ?? GENERIC);
+    return { kind: 'interrupted', title: 'The answer was cut off', message, requestId };
+  }
+  if (status === 401 || code === 'unauthorized') {
     return {
+      kind: 'signed-out',
       title: 'Signed out',
       message: 'Your session has ended. Sign in again to keep asking.',
       requestId,
-      signInAgain: true,
     };
   }
-  if (status === 503) {
-    return { title: 'Service unavailable', message, requestId, signInAgain: false };
+  if (code === 'service_paused') {
+    return {
+      kind: 'paused',
+      title: 'Answers are paused',
+      message: body?.message ?? 'An administrator has paused the assistant for now. Please try again later.',
+      requestId,
+    };
   }
-  if (status === 429) {
-    return { title: 'Too many requests', message, requestId, signInAgain: false };
+  if (status === 429 || code === 'rate_limited') {
+    return {
+      kind: 'rate-limited',
+      title: 'Too many questions',
+      message: body?.message ?? 'You have asked many questions in a short time.',
+      requestId,
+      retryAfterSeconds: numberField(error, 'retryAfterSeconds'),
+    };
+  }
+  const message = body?.message ?? plainMessage(error, status) ?? GENERIC;
+  if (status === 503 || code === 'service_unavailable') {
+    return { kind: 'unavailable', title: 'Service unavailable', message, requestId };
   }
   if (status !== undefined && status >= 400 && status < 500) {
-    return { title: 'Your question could not be answered', message, requestId, signInAgain: false };
+    return { kind: 'invalid', title: 'Your question could not be answered', message, requestId };
   }
-  return { title: 'Something went wrong', message, requestId, signInAgain: false };
+  if (network) return { kind: 'offline', title: 'Could not reach the server', message: OFFLINE };
+  return { kind: 'failed', title: 'Something went wrong', message, requestId };
 }
 
-function statusCodeOf(error: Error): number | undefined {
-  const value: unknown = (error as { statusCode?: unknown }).statusCode;
+function numberField(error: Error, field: 'statusCode' | 'retryAfterSeconds'): number | undefined {
+  const value: unknown = (error as unknown as Record<string, unknown>)[field];
   return typeof value === 'number' ? value : undefined;
 }
 
 function parseApiErrorBody(text: string): ApiErrorBody | undefined {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      'error' in parsed &&
-      typeof parsed.error === 'object' &&
-      parsed.error !== null &&
-      'message' in parsed.error &&
-      typeof parsed.error.message === 'string'
-    ) {
-      const inner = parsed.error as { code?: unknown; message: string; requestId?: unknown };
-      return {
-        error: {
-          code: typeof inner.code === 'string' ? inner.code : 'unknown',
-          message: inner.message,
-          requestId: typeof inner.requestId === 'string' ? inner.requestId : undefined,
-        },
-      };
-    }
+    parsed = JSON.parse(text);
   } catch {
-    // Not JSON: fall through.
+    return undefined;
   }
-  return undefined;
+  if (typeof parsed !== 'object' || parsed === null || !('error' in parsed)) return undefined;
+  const inner = parsed.error as { code?: unknown; message?: unknown; requestId?: unknown } | null;
+  if (typeof inner !== 'object' || inner === null || typeof inner.message !== 'string') return undefined;
+  return {
+    code: typeof inner.code === 'string' ? inner.code : 'unknown',
+    message: inner.message,
+    requestId: typeof inner.requestId === 'string' ? inner.requestId : undefined,
+  };
 }
 
 /** A short plain-text message is safe to show (e.g. an error sent inside the stream); anything else is not. */
-function plainMessage(error: Error): string | undefined {
-  if (error instanceof TypeError) {
-    return 'Could not reach the server. Check your connection and try again.';
-  }
+function plainMessage(error: Error, status: number | undefined): string | undefined {
+  if (error instanceof TypeError) return OFFLINE;
+  if (status !== undefined) return undefined;
   const text = error.message.trim();
-  if (statusCodeOf(error) !== undefined) return undefined;
   if (!text || text.length > 300 || text.startsWith('<') || text.includes('\n    at ')) return undefined;
   return text;
 }
