@@ -1,10 +1,12 @@
-// Chat page: signed-in users ask questions about the organisation's documents.
+// Chat page: a new conversation. Its id is minted here, so every visit (and New chat) starts afresh;
+// the server creates the conversation with that id on its first question.
+import { generateId } from 'ai';
 import { redirect } from 'next/navigation';
-import { Chat } from '@/components/chat/chat';
-import { LocalModelLabel } from '@/components/chat/local-model-label';
-import { SiteHeader } from '@/components/site-header';
+import { ChatPage } from '@/components/chat/chat-page';
+import { CONVERSATIONS_PAGE_SIZE, toConversationPage } from '@/components/chat/conversations-api';
 import { modelInfo } from '@/lib/ai/model-info';
 import { getSessionUser } from '@/lib/auth/session';
+import { listConversations } from '@/lib/db/conversations';
 
 // Per-request: depends on the session cookie.
 export const dynamic = 'force-dynamic';
@@ -12,14 +14,16 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   const user = await getSessionUser();
   if (!user) redirect('/login?callbackUrl=/');
-  const models = modelInfo();
+  const conversations = await listConversations(user.id, { limit: CONVERSATIONS_PAGE_SIZE });
 
   return (
-    <div className="flex h-dvh flex-col">
-      <SiteHeader user={user} current="chat">
-        {models.local && <LocalModelLabel chatModel={models.chatModel} />}
-      </SiteHeader>
-      <Chat />
-    </div>
+    <ChatPage
+      user={user}
+      models={modelInfo()}
+      conversationId={generateId()}
+      isNew
+      initialMessages={[]}
+      conversations={toConversationPage(conversations)}
+    />
   );
 }

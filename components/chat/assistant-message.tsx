@@ -1,25 +1,59 @@
-// An answer from the assistant: its markdown text with linked citations, then the numbered sources.
-import type { SourceDocumentUIPart, UIMessage } from 'ai';
-import { MarkdownAnswer } from '@/components/chat/markdown-answer';
-import { SourceList } from '@/components/chat/source-list';
-import { StreamingIndicator } from '@/components/chat/streaming-indicator';
+// An answer from the assistant: its markdown text with citations that open their passage, notes on
+// its state, the numbered sources, and (once finished) the actions on it.
+import { useCallback, useMemo } from 'react';
+import type { ChatMessage } from '@/lib/rag/answer-metadata';
+import type { AnswerSource } from '@/lib/rag/sources';
+import { AnswerActions } from './answer-actions';
+import { AnswerExplanation } from './answer-explanation';
+import { AnswerNotes } from './answer-notes';
+import type { Feedback } from './feedback-api';
+import { MarkdownAnswer } from './markdown-answer';
+import { answerSources, messageText } from './message-content';
+import { SourceList } from './source-list';
+import { StreamingIndicator } from './streaming-indicator';
+
+/** Shown in place of a withheld answer (the server stores the same words: lib/rag/confidence.ts). */
+const NO_RELIABLE_ANSWER =
+  'I could not find a reliable answer in the documents. The closest passages are listed below.';
 
 type AssistantMessageProps = {
-  message: UIMessage;
+  message: ChatMessage;
   /** True while this answer is still arriving. */
   streaming: boolean;
   /** The user pressed Stop before the answer was complete. */
   stopped: boolean;
+  /** The answer broke off (connection lost or a failure part-way). */
+  incomplete: boolean;
+  /** Given for the last answer while nothing is streaming. */
+  onRegenerate?: () => void;
+  onOpenSource: (source: AnswerSource) => void;
+  onFeedback: (messageId: string, feedback: Feedback) => void;
 };
 
-export function AssistantMessage({ message, streaming, stopped }: AssistantMessageProps) {
-  const sources: SourceDocumentUIPart[] = message.parts.filter((part) => part.type === 'source-document');
-  const text = message.parts
-    .filter((part) => part.type === 'text')
-    .map((part) => part.text)
-    .join('\n\n');
-  // Message ids come from the SDK; keep only characters that are safe in an element id and a URL fragment.
-  const idPrefix = `m-${message.id.replace(/[^A-Za-z0-9_-]/g, '')}-source`;
+export function AssistantMessage({
+  message,
+  streaming,
+  stopped,
+  incomplete,
+  onRegenerate,
+  onOpenSource,
+  onFeedback,
+}: AssistantMessageProps) {
+  const sources = useMemo(() => answerSources(message), [message]);
+  const text = messageText(message);
+  const wasStopped = stopped || message.metadata?.stopped === true;
+  // The confidence check found no reliable answer: the text streamed is not shown, the passages are.
+  const withheld = message.metadata?.withheld === true && !streaming;
+  // Message ids come from the SDK or the database; keep only characters that are safe in an element id.
+  const headingId = `m-${message.id.replace(/[^A-Za-z0-9_-]/g, '')}-sources`;
+
+  const cite = useCallback(
+    (n: number) => {
+      const source = sources.find((s) => s.n === n);
+      if (source) onOpenSource(source);
+    },
+    [sources, onOpenSource],
+  );
 
   return (
     <article aria-label="Assistant" data-testid="message-assistant" className="flex gap-3">
@@ -30,21 +64,42 @@ export function AssistantMessage({ message, streaming, stopped }: AssistantMessa
         AI
       </span>
       <div className="min-w-0 flex-1">
-        {text ? (
-          <MarkdownAnswer text={text} sourceCount={sources.length} sourceIdPrefix={idPrefix} />
+        {withheld ? (
+          <p data-testid="answer-withheld" className="text-[15px] leading-7">
+            {NO_RELIABLE_ANSWER}
+          </p>
+        ) : text ? (
+          <MarkdownAnswer text={text} sourceCount={sources.length} onCite={cite} />
         ) : streaming ? (
           <StreamingIndicator label="Writing an answer…" />
         ) : (
-          !stopped && (
+          !wasStopped && (
             <p className="text-sm text-neutral-500 italic dark:text-neutral-400">No answer was given.</p>
           )
         )}
-        {stopped && (
-          <p className="mt-2 text-xs text-neutral-500 dark:text-neutral-400">
-            Stopped. {text ? 'This answer may be incomplete.' : 'No answer was written.'}
-          </p>
+        <AnswerNotes
+          metadata={message.metadata}
+          hasText={text !== ''}
+          stopped={wasStopped}
+          incomplete={incomplete && !streaming}
+        />
+        {message.metadata?.explanation && !streaming && (
+          <AnswerExplanation explanation={message.metadata.explanation} />
         )}
-        <SourceList sources={sources} idPrefix={idPrefix} />
+        <SourceList
+          sources={sources}
+          heading={withheld ? 'Closest passages' : 'Sources'}
+          headingId={headingId}
+          onOpen={onOpenSource}
+        />
+        {!streaming && (
+          <AnswerActions
+            text={withheld ? NO_RELIABLE_ANSWER : text}
+            metadata={message.metadata}
+            onRegenerate={onRegenerate}
+            onFeedback={(feedback) => onFeedback(message.id, feedback)}
+          />
+        )}
       </div>
     </article>
   );

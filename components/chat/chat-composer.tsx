@@ -1,5 +1,5 @@
-// The question box: Enter sends, Shift+Enter adds a line; Send is disabled while empty or busy,
-// and Stop appears while an answer is on its way.
+// The question box: Enter sends, Shift+Enter adds a line (Esc stops an answer: see use-escape-to-stop.ts);
+// Send is disabled while empty or busy, and Stop appears while an answer is on its way.
 import { type FormEvent, type KeyboardEvent, useId } from 'react';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { limits } from '@/lib/config';
@@ -72,7 +72,7 @@ export function ChatComposer({ value, onChange, onSubmit, onStop, busy }: ChatCo
         </button>
       </div>
       <p id={hintId} className="mt-1.5 px-2 text-xs text-neutral-500 dark:text-neutral-400">
-        Enter to send, Shift+Enter for a new line.
+        Enter to send, Shift+Enter for a new line, Esc to stop an answer.
         {remaining < 200 && <span className="ml-2 tabular-nums">{remaining} characters left.</span>}
       </p>
     </form>

@@ -1,0 +1,3 @@
+// The look of the small text-and-icon buttons under an answer (copy, regenerate, feedback).
+export const actionButtonClasses =
+  'inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-neutral-600 transition-colors hover:bg-neutral-100 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-neutral-900 disabled:cursor-not-allowed disabled:opacity-50 aria-pressed:bg-neutral-900 aria-pressed:text-white dark:text-neutral-400 dark:hover:bg-neutral-800 dark:hover:text-neutral-100 dark:focus-visible:outline-neutral-100 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900';
