@@ -1,0 +1,156 @@
+// Cached answers (lib/cache/ decides what may be served): lookups by exact key and by question
+// embedding, the hit counter, storing, invalidation by cited document, and the expiry sweep. Raw SQL
+// for the vector column and for reading and counting a hit in one statement.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { toSql } from 'pgvector';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from './client';
+
+/** Timestamps are stored as UTC wall-clock time, as Prisma writes them. */
+const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+/** What identifies an entry, besides its question. */
+export type CacheKeyColumns = {
+  scopeHash: string;
+  modelRoute: string;
+  corpusVersion: number;
+};
+
+export type CachedAnswerRow = {
+  id: string;
+  question: string;
+  answer: string;
+  sources: unknown;
+  model: string;
+  metadata: unknown;
+};
+
+const RETURNED = Prisma.sql`id, question, answer, sources, model, metadata`;
+
+/**
+ * The conditions under which an entry may be served to `userId`: not expired, and every document it
+ * cites still READY and visible to them (the scope key already says so; this holds even if a
+ * document's visibility changed without a new corpus version).
+ */
+function servable(userId: string | null): Prisma.Sql {
+  return Prisma.sql`e.expires_at > ${NOW}
+    AND NOT EXISTS (
+      SELECT 1 FROM unnest(e.cited_document_ids) AS c(id)
+      WHERE NOT EXISTS (
+        SELECT 1 FROM documents d
+        WHERE d.id = c.id AND d.status = 'READY' AND (d.visibility = 'SHARED' OR d.created_by_id = ${userId})))`;
+}
+
+/** Ids of the PRIVATE documents `userId` uploaded that are READY, sorted (none for anonymous). */
+export async function privateReadyDocumentIds(userId: string | null): Promise<string[]> {
+  if (userId === null) return [];
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM documents
+    WHERE status = 'READY' AND visibility = 'PRIVATE' AND created_by_id = ${userId}
+    ORDER BY id`;
+  return rows.map((row) => row.id);
+}
+
+/** The entry for exactly this question and key, counted as a hit; null when none may be served. */
+export async function takeExactAnswer(
+  input: CacheKeyColumns & { questionHash: string; userId: string | null },
+): Promise<CachedAnswerRow | null> {
+  const rows = await db().$queryRaw<CachedAnswerRow[]>`
+    UPDATE answer_cache_entries e SET hits = e.hits + 1, last_hit_at = ${NOW}
+    WHERE e.question_hash = ${input.questionHash} AND e.scope_hash = ${input.scopeHash}
+      AND e.model_route = ${input.modelRoute} AND e.corpus_version = ${input.corpusVersion}
+      AND ${servable(input.userId)}
+    RETURNING ${RETURNED}`;
+  return rows[0] ?? null;
+}
+
+/** The entry with this id, counted as a hit; null when it is gone or may not be served. */
+export async function takeAnswer(id: string, userId: string | null): Promise<CachedAnswerRow | null> {
+  const rows = await db().$queryRaw<CachedAnswerRow[]>`
+    UPDATE answer_cache_entries e SET hits = e.hits + 1, last_hit_at = ${NOW}
+    WHERE e.id = ${id} AND ${servable(userId)}
+    RETURNING ${RETURNED}`;
+  return rows[0] ?? null;
+}
+
+export type CachedQuestion = { id: string; question: string; similarity: number };
+
+/**
+ * The `limit` unexpired entries of this key whose question embeddings (made by `embeddingModel`) are
+ * closest to `embedding`, by cosine similarity, best first.
+ */
+export async function nearestCachedQuestions(
+  input: CacheKeyColumns & { embedding: number[]; embeddingModel: string; limit: number; efSearch: number },
+): Promise<CachedQuestion[]> {
+  const vector = toSql(input.embedding);
+  const efSearch = Math.max(1, Math.min(1000, Math.trunc(input.efSearch)));
+  // SET LOCAL needs a transaction; the value is an integer checked above, never user text.
+  const [, , rows] = await db().$transaction([
+    db().$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${efSearch}`),
+    db().$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`),
+    db().$queryRaw<Array<{ id: string; question: string; similarity: number | string }>>`
+      SELECT e.id, e.question, 1 - (e.question_embedding <=> ${vector}::vector) AS similarity
+      FROM answer_cache_entries e
+      WHERE e.scope_hash = ${input.scopeHash} AND e.model_route = ${input.modelRoute}
+        AND e.corpus_version = ${input.corpusVersion} AND e.embedding_model = ${input.embeddingModel}
+        AND e.question_embedding IS NOT NULL AND e.expires_at > ${NOW}
+      ORDER BY e.question_embedding <=> ${vector}::vector
+      LIMIT ${Math.max(1, Math.trunc(input.limit))}`,
+  ]);
+  return rows
+    .map((row) => ({ id: row.id, question: row.question, similarity: Number(row.similarity) }))
+    .sort((a, b) => b.similarity - a.similarity);
+}
+
+export type NewCachedAnswer = CacheKeyColumns & {
+  questionHash: string;
+  question: string;
+  embedding: number[] | null;
+  embeddingModel: string;
+  answer: string;
+  sources: object[];
+  citedDocumentIds: string[];
+  model: string;
+  metadata: object;
+  ttlSeconds: number;
+};
+
+/**
+ * Stores an answer under its key, replacing an entry already there (an expired one not yet swept, or
+ * a concurrent answer to the same question), while the corpus is still at the key's version: an
+ * answer built before a change is not filed under the version after it. Null when the corpus moved.
+ */
+export async function putCachedAnswer(entry: NewCachedAnswer): Promise<{ id: string } | null> {
+  const embedding = entry.embedding ? Prisma.sql`${toSql(entry.embedding)}::vector` : Prisma.sql`NULL`;
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    INSERT INTO answer_cache_entries (id, question_hash, scope_hash, model_route, corpus_version, question,
+      question_embedding, embedding_model, answer, sources, cited_document_ids, model, metadata, hits,
+      created_at, expires_at)
+    SELECT ${randomUUID()}, ${entry.questionHash}, ${entry.scopeHash}, ${entry.modelRoute}, ${entry.corpusVersion},
+      ${entry.question}, ${embedding}, ${entry.embeddingModel}, ${entry.answer}, ${JSON.stringify(entry.sources)}::jsonb,
+      ${entry.citedDocumentIds}::text[], ${entry.model}, ${JSON.stringify(entry.metadata)}::jsonb, 0, ${NOW},
+      ${NOW} + make_interval(secs => ${entry.ttlSeconds})
+    WHERE coalesce((SELECT (value->>'version')::int FROM system_state WHERE key = 'corpus_version'), 0)
+      = ${entry.corpusVersion}
+    ON CONFLICT (question_hash, scope_hash, model_route, corpus_version) DO UPDATE SET
+      question = EXCLUDED.question, question_embedding = EXCLUDED.question_embedding,
+      embedding_model = EXCLUDED.embedding_model, answer = EXCLUDED.answer, sources = EXCLUDED.sources,
+      cited_document_ids = EXCLUDED.cited_document_ids, model = EXCLUDED.model, metadata = EXCLUDED.metadata,
+      hits = 0, last_hit_at = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+    RETURNING id`;
+  return rows[0] ?? null;
+}
+
+/** Removes every entry citing any of these documents; returns how many went. */
+export async function deleteAnswersCiting(documentIds: string[]): Promise<number> {
+  if (documentIds.length === 0) return 0;
+  return db().$executeRaw`
+    DELETE FROM answer_cache_entries WHERE cited_document_ids && ${documentIds}::text[]`;
+}
+
+/** Removes expired entries, and those of corpus versions older than `corpusVersion` (never served again). */
+export async function deleteStaleAnswers(corpusVersion: number): Promise<number> {
+  return db().$executeRaw`
+    DELETE FROM answer_cache_entries WHERE expires_at <= ${NOW} OR corpus_version < ${corpusVersion}`;
+}
