@@ -1,11 +1,11 @@
-// [CHAT] The thin slice: a signed-in user asks about the product and gets a streamed, cited answer,
-// and an admin sees that question in the query log.
+// [CHAT] The thin slice: a signed-in user asks about the product and gets a streamed, cited answer
+// in a new conversation, and an admin sees that question in the query log.
 import { expect, test } from '@playwright/test';
 import { AdminPage } from '../pages/admin-page';
 import { ChatPage } from '../pages/chat-page';
 import { LoginPage, demo } from '../pages/login-page';
 
-test('[CHAT]: end user gets a streamed answer with citations and sources; admin sees it in /admin', async ({
+test('[CHAT]: end user gets a streamed answer with citations and sources in a new conversation; admin sees it in /admin', async ({
   page,
   browser,
 }) => {
@@ -24,16 +24,31 @@ test('[CHAT]: end user gets a streamed answer with citations and sources; admin 
   expect(response.headers()['content-type']).toContain('text/event-stream');
   expect(response.headers()['x-request-id']).toBeTruthy();
 
-  await expect(page.getByTestId('message-user').last()).toContainText(question);
+  // Only the new question travels; the conversation lives on the server under the browser's id.
+  const sent = response.request().postDataJSON();
+  expect(sent).toMatchObject({
+    trigger: 'submit-message',
+    message: { role: 'user', parts: [{ type: 'text', text: question }] },
+  });
+  expect(sent.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  expect(sent.messages).toBeUndefined();
+
+  await expect(chat.questions().last()).toContainText(question);
   const answer = chat.lastAnswer();
   await expect(answer).toContainText('DATABASE_URL');
-  await expect(answer.getByRole('link', { name: /1/ }).first()).toBeVisible();
+  await expect(chat.citations().first()).toBeVisible();
   await expect(chat.sources().first()).toContainText('Using your own Postgres database');
-  await expect(page.getByTestId('chat-streaming')).toHaveCount(0);
+  await chat.waitForAnswer();
 
-  // The answer arrived as a stream of many text deltas, not one block.
+  // The answer arrived as a stream of many text deltas, not one block, after its sources.
   const body = await response.text();
   expect(body.match(/"type":"text-delta"/g)?.length ?? 0).toBeGreaterThan(3);
+  expect(body.indexOf('"type":"data-sources"')).toBeLessThan(body.indexOf('"type":"text-delta"'));
+
+  // Once answered, the new conversation has its address (no reload) and is first in the sidebar.
+  await expect(page).toHaveURL(new RegExp(`/c/${sent.id}$`));
+  await expect(chat.conversations().first()).toHaveAttribute('data-id', sent.id);
+  await expect(chat.conversations().first()).toContainText(question);
 
   const adminContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
@@ -58,36 +73,37 @@ test('[CHAT]: a question the server refuses shows its message inline and keeps t
   await chat.ask(bad);
   await expect(chat.error()).toContainText('Question must not contain control characters.');
   await expect(chat.error()).toHaveAttribute('role', 'alert');
+  await expect(chat.error()).toHaveAttribute('data-kind', 'invalid');
   // Nothing the user typed is lost: the question is still there to fix and resend.
   await expect(chat.input()).toHaveValue(bad);
+  // Nothing reached the server's conversations, so the address stays that of a new chat.
+  await expect(page).toHaveURL(/\/$/);
 });
 
-test('[CHAT]: the chat API refuses an empty question and a signed-out caller with the one error shape', async ({
+test('[CHAT]: the chat API refuses an empty question, a too long one and a signed-out caller with the one error shape', async ({
   page,
   request,
 }) => {
-  const signedOut = await request.post('/api/chat', { data: { messages: [] } });
+  const newQuestion = (text: string) => ({
+    trigger: 'submit-message',
+    id: 'refused-question',
+    message: { role: 'user', parts: [{ type: 'text', text }] },
+  });
+  const signedOut = await request.post('/api/chat', { data: newQuestion('Hello?') });
   expect(signedOut.status()).toBe(401);
   const unauthorised = await signedOut.json();
   expect(unauthorised.error).toMatchObject({ code: 'unauthorized' });
   expect(unauthorised.error.requestId).toBe(signedOut.headers()['x-request-id']);
 
   await new LoginPage(page).signInAs(demo.user);
-  const empty = await page.request.post('/api/chat', {
-    data: { id: 'c', messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: '   ' }] }] },
-  });
+  const empty = await page.request.post('/api/chat', { data: newQuestion('   ') });
   expect(empty.status()).toBe(400);
   expect((await empty.json()).error).toMatchObject({
     code: 'validation_failed',
     message: 'Question must not be empty.',
   });
 
-  const tooLong = await page.request.post('/api/chat', {
-    data: {
-      id: 'c',
-      messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: 'x'.repeat(2001) }] }],
-    },
-  });
+  const tooLong = await page.request.post('/api/chat', { data: newQuestion('x'.repeat(10_001)) });
   expect(tooLong.status()).toBe(400);
-  expect((await tooLong.json()).error.message).toBe('Question must be at most 2000 characters.');
+  expect((await tooLong.json()).error.message).toBe('Question must be at most 10000 characters.');
 });
