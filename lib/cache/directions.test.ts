@@ -75,6 +75,8 @@ describe('swappedRoles', () => {
     ['Does Alice report to Bob?', 'Does Bob report to Alice?'],
     ['Arterioles have a larger diameter than venules.', 'Venules have a larger diameter than arterioles.'],
     ['Does the queue depend on the database?', 'Does the database depend on the queue?'],
+    ['Does the job queue depend on the database?', 'Does the database depend on the job queue?'],
+    ['Is pgvector supported by Postgres?', 'Is Postgres supported by pgvector?'],
     ['Low occupancy correlates with high methylation.', 'High occupancy correlates with low methylation.'],
   ])('"%s" / "%s" swap roles', (a, b) => {
     expect(swappedRoles(a, b)).not.toBeNull();

@@ -85,7 +85,7 @@ const MARKERS: Array<{ kind: string; words: string[] }> = [
 const BOUNDARY_WORDS = new Set(
   (
     'to into that which who whom where when while if because since although though but and or as is are was ' +
-    'were in on at during among across within for after before per'
+    'were in on at during among across within for after before per than compared versus vs from'
   ).split(' '),
 );
 const OBJECT_MAX_WORDS = 6;
@@ -140,12 +140,50 @@ export function differentComparison(a: string, b: string): string | null {
 }
 
 /**
- * Two words that trade places around the same words between them: "Alice reports to Bob" / "Bob
- * reports to Alice", "arterioles are wider than venules" / "venules are wider than arterioles". The
- * passive swaps roles legitimately ("X supports Y" / "Y is supported by X"), so a pair passes when one
- * text only is in the passive voice or has "by" between the two. Null when no such pair.
+ * Two words, or two runs of words, that trade places around the same words between them: "Alice
+ * reports to Bob" / "Bob reports to Alice", "does the job queue depend on the database" / "does the
+ * database depend on the job queue". The passive swaps roles legitimately ("X supports Y" / "Y is
+ * supported by X"), so a pair passes when one text only is in the passive voice or has "by" between
+ * the two. Null when no such pair.
  */
 export function swappedRoles(a: string, b: string): string | null {
+  if (isPassive(a) !== isPassive(b)) return null;
+  return swappedRuns(contentStemsOf(a), contentStemsOf(b)) ?? swappedWordPair(a, b);
+}
+
+// Relations that hold both ways round: "X is associated with Y" says "Y is associated with X". Only
+// when nothing but the relation stands between the two: "low X correlates with high Y" is not "high
+// X correlates with low Y".
+const SYMMETRIC = new Set(
+  'associat association correlat correlation relat relation link interact interaction connect similar equal'
+    .split(' ')
+    .map((word) => stem(word)),
+);
+
+/** X M Y in one and Y M X in the other, around a common beginning and end (all runs non-empty). */
+function swappedRuns(a: string[], b: string[]): string | null {
+  if (a.length !== b.length || a.join(' ') === b.join(' ') || !sameSet(a, b)) return null;
+  let start = 0;
+  while (a[start] === b[start]) start++;
+  let end = 0;
+  while (a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const left = a.slice(start, a.length - end);
+  const right = b.slice(start, b.length - end);
+  const n = left.length;
+  for (let i = 1; i < n - 1; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const [x, m, y] = [left.slice(0, i), left.slice(i, j), left.slice(j)];
+      if (m.every((word) => SYMMETRIC.has(word))) continue;
+      if ([...y, ...m, ...x].join(' ') === right.join(' ') && x.join(' ') !== y.join(' ')) {
+        return `${x.join(' ')} … ${y.join(' ')}`;
+      }
+    }
+  }
+  return null;
+}
+
+/** One word each side of the same words, trading places; "by" in one text only lets it pass. */
+function swappedWordPair(a: string, b: string): string | null {
   const spansA = positions(a);
   const spansB = positions(b);
   const shared = [...spansA.keys()].filter((word) => spansB.has(word));
@@ -156,18 +194,19 @@ export function swappedRoles(a: string, b: string): string | null {
       const betweenA = contentStemsOf(a.slice(ax.end, ay.start));
       const betweenB = contentStemsOf(b.slice(by.end, bx.start));
       if (betweenA.length === 0 || !sameSet(betweenA, betweenB)) continue;
+      if (betweenA.every((word) => SYMMETRIC.has(word))) continue;
       const agentA = /\bby\b/iu.test(a.slice(ax.end, ay.start));
       const agentB = /\bby\b/iu.test(b.slice(by.end, bx.start));
-      if (agentA !== agentB || isPassive(a) !== isPassive(b)) continue;
+      if (agentA !== agentB) continue;
       return `${x} … ${y}`;
     }
   }
   return null;
 }
 
-// A form of "be" or "get" and, within three words, a past participle: "is rendered", "are kept".
+// A form of "be" or "get" and, within five words, a past participle: "is rendered", "are kept".
 const PASSIVE =
-  /\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\b(?:\s+[\p{L}-]+){0,3}?\s+(?:[\p{L}-]+(?:ed|en)|kept|built|made|done|shown|seen|written|given|taken|known|found|held|run|sent|set|put|read|led|met|paid|said|sold|told|thought|brought|bought|caught|taught|left|lost|meant|spent|split|cut|hit|hurt|let|shut|spread)\b/iu;
+  /\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\b(?:\s+[\p{L}-]+){0,5}?\s+(?:[\p{L}-]+(?:ed|en)|kept|built|made|done|shown|seen|written|given|taken|known|found|held|run|sent|set|put|read|led|met|paid|said|sold|told|thought|brought|bought|caught|taught|left|lost|meant|spent|split|cut|hit|hurt|let|shut|spread)\b/iu;
 
 /** Whether a text says something in the passive voice ("how is an answer rendered"). */
 export function isPassive(text: string): boolean {

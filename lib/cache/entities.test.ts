@@ -63,6 +63,7 @@ describe('missingEntity', () => {
     ['does it work with redis', 'does it work with upstash'],
     ['How do I back up the database?', 'How do I back up the database on Kubernetes?'],
     ['What does "npm test" run?', 'What does "npm start" run?'],
+    ['Do UCB T cells keep their diversity?', 'Do UCB B cells keep their diversity?'],
   ])('"%s" / "%s": something named differs', (a, b) => {
     expect(missingEntity(a, b)).not.toBeNull();
   });

@@ -83,6 +83,9 @@ export function entitiesOf(text: string): Entity[] {
     if (hasDigit && hasLetter) add(value, 'name');
     else if (!capitalsMeanNothing && (uppercase >= 2 || /\p{Ll}\p{Lu}/u.test(value))) add(value, 'name');
     else if (!capitalsMeanNothing && /^\p{Lu}\p{Ll}/u.test(value) && !word.sentenceStart) add(value, 'name');
+    // A capital letter alone names something too: "T cells" / "B cells", "vitamin D", "plan A".
+    else if (!capitalsMeanNothing && /^\p{Lu}$/u.test(value) && value !== 'I' && !word.sentenceStart)
+      add(value, 'name');
     else {
       for (const part of value.toLowerCase().split('-')) if (isRare(part)) add(part, 'term');
     }

@@ -38,6 +38,21 @@ describe('compareQuestions', () => {
     ['Is BM25 better than vector search here?', 'Is BM25 better than full-text search here?', 'comparison'],
     ['Does Alice report to Bob?', 'Does Bob report to Alice?', 'comparison'],
     [
+      'Does the job queue depend on the database?',
+      'Does the database depend on the job queue?',
+      'comparison',
+    ],
+    ['UCB T cells maintain high TCR diversity.', 'UCB B cells maintain high TCR diversity.', 'entity'],
+    ['Is Redis required to run the app?', 'How do I run the app with Redis?', 'question'],
+    ['How can I make an API key?', 'What is stored for each API key?', 'question'],
+    ['Does the reranker move passages up?', 'Does the reranker move passages down?', 'direction'],
+    [
+      'Rising temperatures increase the risk of dengue.',
+      'Falling temperatures increase the risk of dengue.',
+      'direction',
+    ],
+    ['What does the answer-query job do?', 'What does the answer-query job do on failure?', 'narrowing'],
+    [
       'Aspirin reduces the risk of heart attack in mice.',
       'Aspirin reduces the risk of heart attack in rats.',
       'substitution',

@@ -5,14 +5,19 @@ import { differentComparison, oppositeDirection, swappedRoles } from './directio
 import { missingEntity, swappedEntities } from './entities';
 import { negationCount, prefixNegation } from './negation';
 import { quantityDifference } from './numbers';
-import { swappedWords } from './substitution';
+import { differentQuestionType } from './question-type';
+import { narrowingWords, swappedWords, unmatchedWords } from './substitution';
 
-export type GuardKind = 'negation' | 'number' | 'entity' | 'direction' | 'comparison' | 'substitution';
+export type GuardKind =
+  'negation' | 'number' | 'entity' | 'direction' | 'comparison' | 'question' | 'substitution' | 'narrowing';
 
 export type GuardVerdict = { ok: true } | { ok: false; guard: GuardKind; detail: string };
 
 export type GuardOptions = {
-  /** Refuse when each question keeps a significant word the other lacks (lib/cache/settings.ts). */
+  /**
+   * Refuse when each question keeps a significant word the other lacks, or one has a rare word the
+   * other lacks (lib/cache/settings.ts).
+   */
   requireAlignedWords: boolean;
 };
 
@@ -20,7 +25,8 @@ export type GuardOptions = {
  * Compares a new question with a cached one. Refuses, naming the guard and what differs, when they
  * differ in negation (count of cues, or a negating prefix), in quantities (numbers, units, ordinals,
  * dates), in named things (names, acronyms, code, quoted text, rare terms), in direction (opposite
- * sides of a scale), in what a comparison is made against, or (optionally) by a swapped word.
+ * sides of a scale), in what a comparison is made against or who does what, in the kind of answer
+ * asked for (how, why, where…), or (optionally) by a swapped word or a narrowing one.
  */
 export function compareQuestions(
   a: string,
@@ -47,9 +53,18 @@ export function compareQuestions(
   const comparison = differentComparison(a, b) ?? swappedRoles(a, b);
   if (comparison) return { ok: false, guard: 'comparison', detail: comparison };
 
+  // A different kind of answer asked for: refused outright unless one of them asks "what", which
+  // can ask for anything; then only when one also has a significant word the other lacks.
+  const unmatched = unmatchedWords(a, b);
+  const oneSided = unmatched.onlyA.length > 0 || unmatched.onlyB.length > 0;
+  const questionType = differentQuestionType(a, b, oneSided);
+  if (questionType) return { ok: false, guard: 'question', detail: questionType };
+
   if (options.requireAlignedWords) {
     const swapped = swappedWords(a, b);
     if (swapped) return { ok: false, guard: 'substitution', detail: swapped };
+    const narrowing = narrowingWords(a, b);
+    if (narrowing) return { ok: false, guard: 'narrowing', detail: narrowing };
   }
   return { ok: true };
 }

@@ -2,8 +2,8 @@
 // scale, "one side | the other side". A word may sit on several scales: "exacerbate" is more, and worse.
 // Stems are matched, and longer forms of words of six letters or more ("suppressor" for "suppress").
 export const OPPOSITES: string[] = [
-  'increase increment raise rise elevate boost augment amplify more greater higher high larger bigger above exceed upregulate upregulation up-regulate up-regulation upregulated accumulate accumulation enhance enhancement enhancer promote promoter induce stimulate activate activation activator encourage facilitate drive provoke trigger accelerate exacerbate grow growth gain generate produce production add ' +
-    '| decrease decrement reduce reduction lower low drop decline diminish lessen less fewer smaller below downregulate downregulation down-regulate down-regulation downmodulation downmodulate shrink inhibit inhibition inhibitor suppress suppression suppressor prevent prevention block repress repression halt slow attenuate antagonize counteract hinder impede abolish degrade degradation deplete depletion loss lose remove removal delete drop',
+  'increase increment raise rise elevate boost augment amplify more greater higher high larger bigger above exceed upregulate upregulation up-regulate up-regulation upregulated accumulate accumulation enhance enhancement enhancer promote promoter induce stimulate activate activation activator encourage facilitate drive provoke trigger accelerate exacerbate grow growth gain generate produce production add rise rising ascend climb up upward upwards ' +
+    '| decrease decrement reduce reduction lower low drop decline diminish lessen less fewer smaller below downregulate downregulation down-regulate down-regulation downmodulation downmodulate shrink inhibit inhibition inhibitor suppress suppression suppressor prevent prevention block repress repression halt slow attenuate antagonize counteract hinder impede abolish degrade degradation deplete depletion loss lose remove removal delete drop fall falling descend sink down downward downwards',
   'improve improvement better best benefit beneficial good restore repair rescue recover heal protect protective successful success effective high-accuracy ' +
     '| worsen worse worst impair impairment damage harm harmful deteriorate poor bad exacerbate aggravate fail failure ineffective',
   'positive positively | negative negatively',
@@ -45,4 +45,35 @@ export const OPPOSITES: string[] = [
   'pass passes passed succeed succeeds | fail fails failed',
   'hot warm heat | cold cool',
   'stable stabilize stabilise | unstable destabilize destabilise',
+  'win won winner | lose lost loser',
+  'buy bought purchase | sell sold',
+  'give gave | take took',
+  'arrive arrival | depart departure',
+  'enter entry | exit leave',
+  'forward forwards | backward backwards back',
+  'front | back rear',
+  'head | tail',
+  'strong stronger strongest | weak weaker weakest',
+  'easy easier easiest | difficult hard harder hardest',
+  'cheap cheaper cheapest | expensive costly',
+  'rich richer | poor poorer',
+  'heavy heavier | light lighter',
+  'thick thicker | thin thinner',
+  'wide wider broad | narrow narrower',
+  'deep deeper | shallow',
+  'near nearer close closer | far farther further distant',
+  'long longer longest lengthen | short shorter shortest shorten',
+  'young younger youngest | old older oldest elderly aged',
+  'early earlier | late later',
+  'day daytime | night nighttime',
+  'morning | evening',
+  'summer | winter',
+  'north northern | south southern',
+  'east eastern | west western',
+  'ascending | descending',
+  'love | hate',
+  'safe safety | dangerous unsafe risky',
+  'healthy | sick ill diseased',
+  'alive living | dead death',
+  'same identical | different',
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { swappedWords, unmatchedWords } from './substitution';
+import { narrowingWords, swappedWords, unmatchedWords } from './substitution';
 
 describe('swappedWords', () => {
   it.each([
@@ -33,5 +33,24 @@ describe('swappedWords', () => {
       onlyB: [],
     });
     expect(swappedWords('How long are snapshots kept?', 'How long are nightly snapshots kept?')).toBeNull();
+  });
+});
+
+describe('narrowingWords', () => {
+  it('notices a rare word only one question has', () => {
+    expect(narrowingWords('What does the ingest job do?', 'What does the ingest job do on failure?')).toBe(
+      '+failur',
+    );
+    expect(
+      narrowingWords('Which errors does the API return?', 'Which errors does the query API return?'),
+    ).not.toBeNull();
+  });
+
+  it('lets common words, agents and containment pass', () => {
+    expect(
+      narrowingWords('How is a Word document parsed?', 'How does the app parse Word documents?'),
+    ).toBeNull();
+    expect(narrowingWords('What does the header contain?', 'What is in the header?')).toBeNull();
+    expect(narrowingWords('How do I run the benchmarks?', 'How do I run the benchmarks, please?')).toBeNull();
   });
 });

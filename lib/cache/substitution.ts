@@ -5,13 +5,19 @@
 import { wordWeight } from '@/lib/ai/local/word-weights';
 import { stem } from '@/lib/rag/text';
 import { sameWordFamily } from './entities';
-import { contentStemsOf, withPhrasalVerbs } from './words';
+import { contentStemsOf, stemsOf, withPhrasalVerbs } from './words';
 
 /**
  * Weight (lib/ai/local/word-weights.ts) from which an unmatched word counts: "men" (0.44) and "rats"
  * (0.53) do, "get" or "thing" (under 0.4) do not.
  */
 const SIGNIFICANT_WEIGHT = 0.42;
+/**
+ * Weight from which a word only one question has narrows it: "what does the job do on failure"
+ * (0.60) is not "what does the job do", while "the command" (0.55) or "the service" (0.52) added to a
+ * question seldom change what it asks.
+ */
+const NARROWING_WEIGHT = 0.58;
 
 // General-purpose synonyms of questions about software and of scientific claims. A word may be in
 // several groups. Kept small: every pair here is one a false hit could ride on.
@@ -67,6 +73,7 @@ const SYNONYMS: string[] = [
   'chunk passage segment',
   'through via',
   'protect protective',
+  'same identical',
   'characterize characterise',
 ];
 
@@ -105,11 +112,13 @@ const significant = (word: string) =>
 
 /** The significant content words of `a` that `b` does not match, and those of `b` that `a` does not. */
 export function unmatchedWords(a: string, b: string): { onlyA: string[]; onlyB: string[] } {
-  const wordsA = [...new Set(contentStemsOf(withPhrasalVerbs(a)))];
-  const wordsB = [...new Set(contentStemsOf(withPhrasalVerbs(b)))];
+  const [phrasedA, phrasedB] = [withPhrasalVerbs(a), withPhrasalVerbs(b)];
+  // A content word may be matched by any word of the other, stopwords included ("identical"/"same").
+  const allA = [...new Set(stemsOf(phrasedA))];
+  const allB = [...new Set(stemsOf(phrasedB))];
   return {
-    onlyA: wordsA.filter((word) => significant(word) && !matches(word, wordsB)),
-    onlyB: wordsB.filter((word) => significant(word) && !matches(word, wordsA)),
+    onlyA: [...new Set(contentStemsOf(phrasedA))].filter((word) => significant(word) && !matches(word, allB)),
+    onlyB: [...new Set(contentStemsOf(phrasedB))].filter((word) => significant(word) && !matches(word, allA)),
   };
 }
 
@@ -117,4 +126,24 @@ export function unmatchedWords(a: string, b: string): { onlyA: string[]; onlyB: 
 export function swappedWords(a: string, b: string): string | null {
   const { onlyA, onlyB } = unmatchedWords(a, b);
   return onlyA.length > 0 && onlyB.length > 0 ? `${onlyA.join(' ')} / ${onlyB.join(' ')}` : null;
+}
+
+// Words that name who does something in general, or only mark a comparison: saying them or leaving
+// them out does not narrow a question ("how is X parsed" / "how does the app parse X").
+const NOT_NARROWING = new Set(
+  (
+    'app application service system program software tool platform compared comparison versus relative ' +
+    'contain include have exist available'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+/** "+failure" when one question has a word rare enough to narrow it that the other lacks; or null. */
+export function narrowingWords(a: string, b: string): string | null {
+  const { onlyA, onlyB } = unmatchedWords(a, b);
+  const narrowing = [...onlyA, ...onlyB].filter(
+    (word) => wordWeight(word) >= NARROWING_WEIGHT && !NOT_NARROWING.has(word),
+  );
+  return narrowing.length > 0 ? narrowing.map((word) => `+${word}`).join(' ') : null;
 }
