@@ -1,7 +1,7 @@
 // A production build of the app (`next build`, then `scripts/serve.ts start`, what `npm start` runs)
 // on a throwaway Postgres database, with the repository's docs ingested and one API key: what the
 // request-path benchmarks measure. Never `next dev`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,17 +21,29 @@ export type ProductionApp = {
   stop(): Promise<void>;
 };
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): string {
-  const result = spawnSync(command, args, { env, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0)
-    throw new Error(
-      `${[command, ...args].join(' ')} exited ${result.status}:\n${result.stderr.slice(-2000)}`,
+/**
+ * Runs a command to the end without blocking this process's event loop: a benchmark may serve the
+ * command (a provider stub the ingest CLI calls for embeddings lives in this process).
+ */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
+    child.stdin.end(input ?? '');
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`${[command, ...args].join(' ')} exited ${code}:\n${stderr.slice(-2000)}`)),
     );
-  return result.stdout;
+  });
 }
 
 /** `next build` into .next-bench (skipped when BENCH_REUSE_BUILD=1 and a build is there). */
-function build(env: NodeJS.ProcessEnv): void {
+async function build(env: NodeJS.ProcessEnv): Promise<void> {
   if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(DIST_DIR, 'BUILD_ID'))) {
     console.log(`  reusing the production build in ${DIST_DIR}/`);
     return;
@@ -40,7 +52,7 @@ function build(env: NodeJS.ProcessEnv): void {
   const tsconfig = readFileSync('tsconfig.json', 'utf8');
   const started = performance.now();
   try {
-    run(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], env);
+    await run(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], env);
   } finally {
     writeFileSync('tsconfig.json', tsconfig);
   }
@@ -78,9 +90,9 @@ export async function startProductionApp(settings: Record<string, string> = {}):
   };
   let child: ChildProcess | undefined;
   try {
-    build({ ...env, NODE_ENV: 'production' });
+    await build({ ...env, NODE_ENV: 'production' });
     const tsx = ['--conditions=react-server', '--import', 'tsx'];
-    run(process.execPath, [...tsx, 'scripts/ingest.ts', 'README.md', 'docs'], env);
+    await run(process.execPath, [...tsx, 'scripts/ingest.ts', 'README.md', 'docs'], env);
     const email = 'bench@example.test';
     const password = randomBytes(18).toString('base64url');
     run(
@@ -89,10 +101,12 @@ export async function startProductionApp(settings: Record<string, string> = {}):
       env,
       `${password}\n`,
     );
-    const apiKey = run(
-      process.execPath,
-      [...tsx, 'scripts/apikey-create.ts', '--email', email, '--scopes', 'query'],
-      env,
+    const apiKey = (
+      await run(
+        process.execPath,
+        [...tsx, 'scripts/apikey-create.ts', '--email', email, '--scopes', 'query'],
+        env,
+      )
     ).trim();
 
     child = spawn(process.execPath, [...tsx, 'scripts/serve.ts', 'start'], {
