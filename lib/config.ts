@@ -62,6 +62,8 @@ export const retrieval = {
   textCandidateMatches: 5_000,
   /** Word 5-gram overlap (of the shorter passage) at which two passages count as the same text. */
   nearDuplicateOverlap: 0.8,
+  /** Distinct passages kept from the fused list for reranking and MMR; the rest are not compared. */
+  nearDuplicateWindow: 30,
   /** Maximal marginal relevance: 1 = relevance only, lower trades relevance for diversity. */
   mmrLambda: 0.85,
   rerank: {

@@ -41,4 +41,13 @@ describe('near-duplicate passages', () => {
     );
     expect(kept).toHaveLength(2);
   });
+
+  it('stops comparing once enough distinct passages are kept', () => {
+    const ranked = [
+      'alpha beta gamma delta epsilon',
+      'zeta eta theta iota kappa',
+      'lambda mu nu xi omicron',
+    ].map((text, i) => ({ id: String(i), text }));
+    expect(removeNearDuplicates(ranked, 0.8, 2).kept.map((p) => p.id)).toEqual(['0', '1']);
+  });
 });

@@ -37,10 +37,13 @@ export function overlap(a: Set<string>, b: Set<string>): number {
 export function removeNearDuplicates<T extends { id: string; text: string }>(
   ranked: T[],
   threshold: number,
+  /** Stop once this many distinct passages are kept: later stages never look further down. */
+  maxKept = Number.POSITIVE_INFINITY,
 ): { kept: T[]; duplicates: Array<T & { duplicateOf: string }> } {
   const kept: Array<{ item: T; shingles: Set<string> }> = [];
   const duplicates: Array<T & { duplicateOf: string }> = [];
   for (const item of ranked) {
+    if (kept.length >= maxKept) break;
     const own = shingles(item.text);
     const original = kept.find((k) => overlap(own, k.shingles) >= threshold);
     if (original) duplicates.push({ ...item, duplicateOf: original.item.id });

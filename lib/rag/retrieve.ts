@@ -173,7 +173,12 @@ async function run(
     ],
     retrieval.rrfK,
   );
-  const { kept, duplicates } = removeNearDuplicates(fusedHits, retrieval.nearDuplicateOverlap);
+  // Reranking and MMR only ever look at the best candidates: deduplicate just as far as they reach.
+  const { kept, duplicates } = removeNearDuplicates(
+    fusedHits,
+    retrieval.nearDuplicateOverlap,
+    retrieval.nearDuplicateWindow,
+  );
   timingsMs.fuse = Math.round((performance.now() - fusedAt) * 10) / 10;
 
   const vector = byVector.hits.map((hit, i) => toHit(hit, i));
