@@ -3,6 +3,7 @@
 // to X", "from X to Y"). "Does X raise Y" and "does X lower Y" share every other word.
 import { stem } from '@/lib/rag/text';
 import { OPPOSITES } from './opposites';
+import { isSignificant } from './substitution';
 import { contentStemsOf, isContentPart, partsOf, withPhrasalVerbs, wordsOf } from './words';
 
 type Axis = { name: string; sides: [Set<string>, Set<string>] };
@@ -191,8 +192,9 @@ function swappedWordPair(a: string, b: string): string | null {
     for (const y of shared) {
       const [ax, ay, bx, by] = [spansA.get(x)!, spansA.get(y)!, spansB.get(x)!, spansB.get(y)!];
       if (!(ax.index < ay.index && by.index < bx.index)) continue;
-      const betweenA = contentStemsOf(a.slice(ax.end, ay.start));
-      const betweenB = contentStemsOf(b.slice(by.end, bx.start));
+      // Between the two, the words that carry meaning ("keep answering" is "answering").
+      const betweenA = contentStemsOf(a.slice(ax.end, ay.start)).filter(isSignificant);
+      const betweenB = contentStemsOf(b.slice(by.end, bx.start)).filter(isSignificant);
       if (betweenA.length === 0 || !sameSet(betweenA, betweenB)) continue;
       if (betweenA.every((word) => SYMMETRIC.has(word))) continue;
       const agentA = /\bby\b/iu.test(a.slice(ax.end, ay.start));

@@ -14,7 +14,8 @@ describe('questionTypes', () => {
     expect(types('How many files can one request hold?')).toEqual(['how-much']);
     expect(types('How often is a job retried?')).toEqual(['how-much']);
     expect(types('How long does a session last?')).toEqual(['how-long']);
-    expect(types('What happens when a key is revoked?')).toEqual(['what', 'when']);
+    expect(types('What happens when a key is revoked?')).toEqual(['what-happens', 'when']);
+    expect(types('When a key is revoked, what happens?')).toEqual(['what-happens', 'when']);
     expect(types('Is Redis required?')).toEqual(['yes-no']);
   });
 
@@ -29,6 +30,7 @@ describe('differentQuestionType', () => {
     ['Is Redis required to run the app?', 'How do I run the app with Redis?'],
     ['Where are backups stored?', 'Why are backups stored?'],
     ['How is a key revoked?', 'When is a key revoked?'],
+    ['How can an API key be revoked?', 'What happens when an API key is revoked?'],
   ])('"%s" / "%s" ask for different things', (a, b) => {
     expect(differentQuestionType(a, b, false)).not.toBeNull();
   });

@@ -1,11 +1,11 @@
 // What kind of answer a question asks for: a place (where), a time (when), a reason (why), a way
 // (how), an amount (how many / how much / how often), a duration (how long), a person (who), a thing
-// (what / which), or yes or no (a question without a question word). "How can a key be revoked?"
-// and "what happens when a key is revoked?" share every content word.
+// (what / which), a consequence (what happens), or yes or no (a question without a question word).
+// "How can a key be revoked?" and "what happens when a key is revoked?" share every content word.
 import { wordsOf } from './words';
 
 export type QuestionType =
-  'what' | 'who' | 'where' | 'when' | 'why' | 'how' | 'how-much' | 'how-long' | 'yes-no';
+  'what' | 'what-happens' | 'who' | 'where' | 'when' | 'why' | 'how' | 'how-much' | 'how-long' | 'yes-no';
 
 const WH: Record<string, QuestionType> = {
   what: 'what',
@@ -39,7 +39,11 @@ export function questionTypes(text: string): Set<QuestionType> | null {
   const types = new Set<QuestionType>();
   for (const [i, word] of words.entries()) {
     const type = WH[word.lower.replace(/['’]s$/u, '')];
-    if (type) types.add(type === 'how' ? (HOW[words[i + 1]?.lower ?? ''] ?? 'how') : type);
+    const next = words[i + 1]?.lower ?? '';
+    if (type === 'how') types.add(HOW[next] ?? 'how');
+    // "What happens when…" asks for a consequence, not for a thing.
+    else if (type === 'what' && /^happen/u.test(next)) types.add('what-happens');
+    else if (type) types.add(type);
   }
   return types.size > 0 ? types : new Set(['yes-no']);
 }

@@ -107,7 +107,8 @@ const NUMBER_WORDS = new Set(
     .map(stem),
 );
 
-const significant = (word: string) =>
+/** Whether a content stem carries enough meaning to count when it is unmatched (numbers are left out). */
+export const isSignificant = (word: string) =>
   !/^\p{N}+$/u.test(word) && !NUMBER_WORDS.has(word) && wordWeight(word) >= SIGNIFICANT_WEIGHT;
 
 /** The significant content words of `a` that `b` does not match, and those of `b` that `a` does not. */
@@ -117,8 +118,12 @@ export function unmatchedWords(a: string, b: string): { onlyA: string[]; onlyB: 
   const allA = [...new Set(stemsOf(phrasedA))];
   const allB = [...new Set(stemsOf(phrasedB))];
   return {
-    onlyA: [...new Set(contentStemsOf(phrasedA))].filter((word) => significant(word) && !matches(word, allB)),
-    onlyB: [...new Set(contentStemsOf(phrasedB))].filter((word) => significant(word) && !matches(word, allA)),
+    onlyA: [...new Set(contentStemsOf(phrasedA))].filter(
+      (word) => isSignificant(word) && !matches(word, allB),
+    ),
+    onlyB: [...new Set(contentStemsOf(phrasedB))].filter(
+      (word) => isSignificant(word) && !matches(word, allA),
+    ),
   };
 }
 
