@@ -5,7 +5,8 @@ import { getToken } from 'next-auth/jwt';
 import { authSecret } from '@/lib/env';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-id';
 
-const publicPages = ['/login'];
+// The API reference is public, like the OpenAPI document it renders.
+const publicPages = ['/login', '/docs/api'];
 
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);

@@ -44,16 +44,28 @@ async function warm(baseURL: string) {
   for (const route of ['/admin/documents', '/admin/retrieval?q=warm+up', '/api/v1/documents']) {
     await get(new URL(route, baseURL), admin);
   }
+  for (const route of ['/settings/keys', '/docs/api', '/api/v1/openapi.json', '/api/conversations'])
+    await get(new URL(route, baseURL), cookie);
+  // One question compiles the chat route and the conversation page; the conversation is then
+  // deleted (which compiles that route too), so the tests start with an empty sidebar.
   const chat = await fetch(new URL('/api/chat', baseURL), {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({
+      trigger: 'submit-message',
       id: 'warm-up',
-      messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: 'warm up' }] }],
+      message: { id: 'm', role: 'user', parts: [{ type: 'text', text: 'warm up' }] },
     }),
     signal: timeout(),
   });
   await chat.arrayBuffer();
+  await get(new URL('/c/warm-up', baseURL), cookie);
+  const removed = await fetch(new URL('/api/conversations/warm-up', baseURL), {
+    method: 'DELETE',
+    headers: { cookie },
+    signal: timeout(),
+  });
+  await removed.arrayBuffer();
 }
 
 export default async function warmUp(config: FullConfig) {

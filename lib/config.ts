@@ -4,6 +4,8 @@ export const limits = {
   questionMaxChars: 10_000,
   /** Messages of a conversation sent back with each chat request that are kept. */
   chatHistoryMaxMessages: 50,
+  /** Longest conversation title, in characters; longer first questions are cut at a word boundary. */
+  conversationTitleMaxChars: 80,
   /** Longest feedback comment, in characters. */
   feedbackCommentMaxChars: 2000,
 } as const;

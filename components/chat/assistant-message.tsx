@@ -7,14 +7,11 @@ import { AnswerActions } from './answer-actions';
 import { AnswerExplanation } from './answer-explanation';
 import { AnswerNotes } from './answer-notes';
 import type { Feedback } from './feedback-api';
+import { NO_RELIABLE_ANSWER } from '@/lib/rag/answer-metadata';
 import { MarkdownAnswer } from './markdown-answer';
 import { answerSources, messageText } from './message-content';
 import { SourceList } from './source-list';
 import { StreamingIndicator } from './streaming-indicator';
-
-/** Shown in place of a withheld answer (the server stores the same words: lib/rag/confidence.ts). */
-const NO_RELIABLE_ANSWER =
-  'I could not find a reliable answer in the documents. The closest passages are listed below.';
 
 type AssistantMessageProps = {
   message: ChatMessage;

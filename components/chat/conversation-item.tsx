@@ -1,5 +1,6 @@
 'use client';
 // One conversation in the sidebar: a link to resume it, and rename (inline) and delete buttons.
+import { limits } from '@/lib/config';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ConversationItem as Conversation } from './conversations-api';
@@ -13,8 +14,7 @@ type ConversationItemProps = {
   onDelete: (conversation: Conversation) => void;
 };
 
-/** The same limit the API applies (lib/db/conversations.ts TITLE_MAX_CHARS). */
-const TITLE_MAX_CHARS = 80;
+const TITLE_MAX_CHARS = limits.conversationTitleMaxChars;
 
 const iconButton =
   'grid size-7 shrink-0 place-items-center rounded-md text-neutral-500 hover:bg-neutral-200 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-neutral-900 dark:text-neutral-400 dark:hover:bg-neutral-700 dark:hover:text-neutral-100 dark:focus-visible:outline-neutral-100';

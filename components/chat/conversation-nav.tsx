@@ -3,7 +3,7 @@
 // with confirmation), and older ones on request.
 import Link from 'next/link';
 import { useState, type MouseEvent } from 'react';
-import { ConfirmDialog } from '@/components/admin/documents/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { ConversationItem } from './conversation-item';
 import type { ConversationItem as Conversation } from './conversations-api';

@@ -1,7 +1,7 @@
 'use client';
 // A table of API keys (a user's own, or everyone's for an admin) with revoke, after confirming.
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/admin/documents/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { buttonClasses } from '@/components/ui/button-styles';
 import type { ApiKeyView } from '@/lib/auth/api-keys';
 import { ApiKeyStatusBadge } from './api-key-status-badge';

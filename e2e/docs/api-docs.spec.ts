@@ -33,3 +33,13 @@ test('[API DOCS]: the reference loads the spec and shows the query operation wit
   await expect(docs.liveResponseStatus(query)).toHaveText('200', { timeout: 45_000 });
   await expect(query.locator('.live-responses-table')).toContainText('"answer"');
 });
+
+test('[API DOCS]: the reference is public: a signed-out visitor reads it without being sent to sign in', async ({
+  page,
+}) => {
+  const docs = new ApiDocsPage(page);
+  await docs.goto();
+  await expect(page).toHaveURL(/\/docs\/api$/);
+  await expect(docs.specTitle()).toContainText('Ask the docs API');
+  await expect(docs.operation('POST', '/api/v1/query')).toContainText('Ask a question');
+});

@@ -79,12 +79,9 @@ export const queryResponseSchema = z
       .number()
       .nullable()
       .meta({ description: '0..1: how well the cited passages support the answer.' }),
-    degraded: z
-      .boolean()
-      .meta({
-        description:
-          'Every chosen model failed; the built-in extractive answerer answered from the passages.',
-      }),
+    degraded: z.boolean().meta({
+      description: 'Every chosen model failed; the built-in extractive answerer answered from the passages.',
+    }),
     explanation: z
       .object({
         summary: z.string().meta({ description: 'One line, e.g. "Confident (94 %) that …".' }),

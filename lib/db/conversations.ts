@@ -1,6 +1,7 @@
 // Conversations and their messages. Every read and write is scoped to the owner: another user's
 // conversation is reported as not found, never as forbidden, so its existence stays private.
 import 'server-only';
+import { limits } from '@/lib/config';
 import { AppError } from '@/lib/http/errors';
 import type { AnswerMetadata, Turn } from '@/lib/rag/answer-metadata';
 import type { AnswerSource } from '@/lib/rag/sources';
@@ -21,7 +22,7 @@ export type StoredMessage = {
 const notFound = () => new AppError('not_found', 'Conversation not found.');
 
 /** Longest conversation title, in characters; longer first questions are cut at a word boundary. */
-export const TITLE_MAX_CHARS = 80;
+export const TITLE_MAX_CHARS = limits.conversationTitleMaxChars;
 
 /** A title from the first question: its first line, cut at a word boundary. */
 export function titleFromQuestion(question: string): string {

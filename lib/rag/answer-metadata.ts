@@ -30,6 +30,10 @@ export type AnswerMetadata = {
 
 export type Turn = { role: 'user' | 'assistant'; content: string };
 
+/** What the user reads instead of an answer whose confidence is below `confidence.answer`. */
+export const NO_RELIABLE_ANSWER =
+  'I could not find a reliable answer in the documents. The closest passages are listed below.';
+
 /**
  * A chat message as the browser holds it (AI SDK UI message): text parts, one `data-sources` part
  * with the cited passages, and AnswerMetadata.

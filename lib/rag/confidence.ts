@@ -3,6 +3,7 @@
 // level against the thresholds in config, and a short explanation for people.
 import { wordWeight } from '@/lib/ai/local/word-weights';
 import { confidence as thresholds } from '@/lib/config';
+import { NO_RELIABLE_ANSWER } from './answer-metadata';
 import { NO_ANSWER } from './prompt';
 import { echoesInstructions } from './prompt-leak';
 import type { AnswerSource } from './sources';
@@ -22,9 +23,7 @@ export type Confidence = {
   sentences: number;
 };
 
-/** What the user reads instead of an answer whose confidence is below `confidence.answer`. */
-export const NO_RELIABLE_ANSWER =
-  'I could not find a reliable answer in the documents. The closest passages are listed below.';
+export { NO_RELIABLE_ANSWER };
 
 const CITATION = /\[(\d+)\]/g;
 

@@ -6,7 +6,7 @@ import { formatInteger, formatTime } from '@/components/admin/format';
 import { buttonClasses } from '@/components/ui/button-styles';
 import type { DocumentView } from '@/lib/ingest/document-view';
 import { deleteDocument, reindexDocument, type DocumentPage } from './api';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DocumentStatusBadge } from './document-status-badge';
 import { formatBytes } from './format-bytes';
 import { inProgress, useDocumentList } from './use-document-list';
