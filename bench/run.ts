@@ -1,5 +1,6 @@
 // Entry of `npm run bench`: runs every benchmark, or those named (`npm run bench -- vector-query`).
 import { apiQuery } from './api-query';
+import { cacheQuality } from './cache-quality';
 import { chatLatency } from './chat-latency';
 import { devStart } from './dev-start';
 import { generationFaults } from './generation-faults';
@@ -20,6 +21,7 @@ const benchmarks: Benchmark[] = [
   apiQuery,
   pipelineOverhead,
   generationFaults,
+  cacheQuality,
 ];
 
 function usage(): string {
