@@ -20,7 +20,7 @@ import {
   type LabelledPair,
   type ScoredPair,
 } from '@/lib/cache/quality';
-import { answerCache } from '@/lib/cache/settings';
+import { answerCache } from '@/lib/config';
 import { getCorpusVersion } from '@/lib/db/corpus';
 import type { Benchmark } from './support/benchmark';
 import { openEmbedded } from './support/databases';

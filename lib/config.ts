@@ -166,6 +166,39 @@ export const confidence = {
   retrievalSaturation: 0.8,
 } as const;
 
+/** The answer cache (lib/cache/): exact, then semantic with guards against false hits. */
+export const answerCache = {
+  /** Whether answers are looked up and stored at all. */
+  enabled: true,
+  /** How long a stored answer may be served; expired entries are never served and are swept. */
+  ttlSeconds: 24 * 60 * 60,
+  semantic: {
+    /** Whether a question may be answered by the cached answer to a similar, not identical, one. */
+    enabled: true,
+    /**
+     * Cosine similarity of the two questions' embeddings at or above which the guards are asked
+     * (lib/cache/guards.ts). The built-in embedding is lexical: paraphrases that keep the words score
+     * 0.9 and more, synonyms far less; its threshold was chosen on data/cache-pairs (docs/BENCHMARKS.md,
+     * "Semantic cache"). A provider's embedding has not been measured here: 0.9 is a conservative start.
+     */
+    minSimilarity: { localEmbedding: 0.85, providerEmbedding: 0.9 },
+    /** Nearest cached questions checked by the guards, best first; the first that passes answers. */
+    candidates: 5,
+    /** HNSW search breadth for the nearest cached questions. */
+    efSearch: 100,
+    /**
+     * Refuse when each question has a significant word the other lacks (one thing swapped for
+     * another: "mice" for "rats", "install" for "uninstall"), unless the two are listed synonyms
+     * or forms of one word. Costs hits on free paraphrases, prevents most false ones.
+     */
+    requireAlignedWords: true,
+  },
+  /** Question embeddings remembered per process, so a miss's store does not embed the question again. */
+  embeddingMemoSize: 500,
+  /** How often each instance deletes expired answers and those of older corpus versions. */
+  purgeIntervalSeconds: 10 * 60,
+} as const;
+
 export const auth = {
   /** Session lifetime in seconds. */
   sessionMaxAgeSeconds: 60 * 60 * 8,

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { embedMany } from 'ai';
 import { getModels } from '@/lib/ai/models';
 import { hits, parsePairs, ratesByKind, scorePairs, summarise, wilsonUpper } from '@/lib/cache/quality';
-import { answerCache } from '@/lib/cache/settings';
+import { answerCache } from '@/lib/config';
 
 async function main(args: string[]): Promise<number> {
   const file = args.find((arg) => !arg.startsWith('--'));

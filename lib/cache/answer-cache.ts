@@ -23,7 +23,7 @@ import { compareQuestions } from './guards';
 import { questionHash } from './normalise';
 import { questionEmbedding } from './question-embedding';
 import { scopeHash } from './scope';
-import { answerCache } from './settings';
+import { answerCache } from '@/lib/config';
 
 /** One question as the cache sees it. */
 export type AnswerCacheRequest = {

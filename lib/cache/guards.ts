@@ -16,7 +16,7 @@ export type GuardVerdict = { ok: true } | { ok: false; guard: GuardKind; detail:
 export type GuardOptions = {
   /**
    * Refuse when each question keeps a significant word the other lacks, or one has a rare word the
-   * other lacks (lib/cache/settings.ts).
+   * other lacks (`answerCache` in lib/config.ts).
    */
   requireAlignedWords: boolean;
 };

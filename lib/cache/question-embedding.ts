@@ -3,7 +3,7 @@
 import 'server-only';
 import { embed } from 'ai';
 import type { EmbeddingModelInfo } from '@/lib/ai/models';
-import { answerCache } from './settings';
+import { answerCache } from '@/lib/config';
 
 const remembered = new Map<string, Promise<number[]>>();
 

@@ -143,9 +143,12 @@ export async function putCachedAnswer(entry: NewCachedAnswer): Promise<{ id: str
 }
 
 /** Removes every entry citing any of these documents; returns how many went. */
-export async function deleteAnswersCiting(documentIds: string[]): Promise<number> {
+export async function deleteAnswersCiting(
+  documentIds: string[],
+  client: Pick<ReturnType<typeof db>, '$executeRaw'> = db(),
+): Promise<number> {
   if (documentIds.length === 0) return 0;
-  return db().$executeRaw`
+  return client.$executeRaw`
     DELETE FROM answer_cache_entries WHERE cited_document_ids && ${documentIds}::text[]`;
 }
 

@@ -4,6 +4,7 @@ import 'server-only';
 import { toSql } from 'pgvector';
 import type { DocumentStatus, DocumentVisibility } from '@/lib/generated/prisma/enums';
 import { db } from './client';
+import { deleteAnswersCiting } from './answer-cache';
 import { bumpCorpusVersion } from './corpus';
 
 export type { DocumentStatus, DocumentVisibility };
@@ -294,14 +295,16 @@ export async function completeDocument(input: {
         where: { id: input.id },
         select: { source: true, visibility: true, createdById: true, createdAt: true },
       });
-      const replaced = await tx.document.deleteMany({
-        where: {
-          id: { not: input.id },
-          source: doc.source,
-          ...scopeWhere(doc),
-          createdAt: { lte: doc.createdAt },
-        },
-      });
+      const olderVersions = {
+        id: { not: input.id },
+        source: doc.source,
+        ...scopeWhere(doc),
+        createdAt: { lte: doc.createdAt },
+      };
+      // Answers citing a version that goes (or this document, re-indexed) are not served again.
+      const gone = await tx.document.findMany({ where: olderVersions, select: { id: true } });
+      await deleteAnswersCiting([input.id, ...gone.map((d) => d.id)], tx);
+      const replaced = await tx.document.deleteMany({ where: olderVersions });
       const corpusVersion = await bumpCorpusVersion(tx, `document ${input.id} ready`);
       return { replaced: replaced.count, corpusVersion };
     },
@@ -315,6 +318,7 @@ export async function deleteDocument(id: string): Promise<DocumentRecord | null>
     const doc = await tx.document.findUnique({ where: { id }, select: documentFields });
     if (!doc) return null;
     await tx.document.delete({ where: { id } });
+    await deleteAnswersCiting([id], tx);
     if (doc.status === 'READY') await bumpCorpusVersion(tx, `document ${id} deleted`);
     return doc;
   });

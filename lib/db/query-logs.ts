@@ -29,6 +29,7 @@ export type NewQueryLog = {
   latencyMs?: number | null;
   ttftMs?: number | null;
   cacheHit?: boolean;
+  cacheEntryId?: string | null;
   status: QueryStatus;
   errorCode?: string | null;
   confidence?: number | null;

@@ -4,6 +4,7 @@
 import 'server-only';
 import { jobs as settings } from '@/lib/config';
 import { answerQueryJob } from '@/lib/api/async-query';
+import { purgeAnswerCacheJob } from '@/lib/cache/purge-job';
 import { ingestDocumentJob } from '@/lib/ingest/job';
 import { log } from '@/lib/observability/logger';
 import { ensureQueue, stopJobQueue, type JobDefinition } from './queue';
@@ -13,6 +14,7 @@ import { ensureQueue, stopJobQueue, type JobDefinition } from './queue';
 export const jobDefinitions: JobDefinition<never>[] = [
   ingestDocumentJob as JobDefinition<never>,
   answerQueryJob as JobDefinition<never>,
+  purgeAnswerCacheJob as JobDefinition<never>,
 ];
 
 type Holder = { ragWorkers?: Promise<Workers> };

@@ -4,12 +4,25 @@
 import 'server-only';
 import { generateText } from 'ai';
 import { costUsd } from '@/lib/ai/cost';
-import { generate, type Generation, type GenerationAttempt } from '@/lib/ai/generation/generate';
+import {
+  generate,
+  replayGeneration,
+  type Generation,
+  type GenerationAttempt,
+  type ModelRef,
+} from '@/lib/ai/generation/generate';
 import { createLocalChatModel } from '@/lib/ai/local/extractive-model';
 import { getModels, type ChatModelInfo } from '@/lib/ai/models';
 import { routeQuestion, type ModelTier, type Route } from '@/lib/ai/routing';
 import { countTokens } from '@/lib/ai/tokens';
+import {
+  lookupCachedAnswer,
+  storeCachedAnswer,
+  type AnswerCacheRequest,
+  type CachedAnswer,
+} from '@/lib/cache/answer-cache';
 import { answers } from '@/lib/config';
+import { getCorpusVersion } from '@/lib/db/corpus';
 import {
   addAssistantMessage,
   addUserMessage,
@@ -200,18 +213,42 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     question,
   };
 
+  const turns = turnsWithinBudget(history, answers.historyTokenBudget);
   let standalone = question;
   let sources: AnswerSource[];
+  let cacheRequest: AnswerCacheRequest;
+  let cached: CachedAnswer | null = null;
   try {
-    standalone = await standaloneQuestion(question, history, models.chat, input.abortSignal);
-    lap('condense');
-    const { passages } = await retrievePassages({
-      question: standalone,
+    // The cache is keyed by the route the question alone earns; retrieval may still move it up.
+    const questionRoute = routeQuestion({
+      question,
+      contextTokens: 0,
+      historyTurns: turns.length,
+      override: input.modelTier ?? null,
+    });
+    const routeModel = questionRoute.tier === 'large' ? models.chatLarge : models.chat;
+    cacheRequest = {
+      question,
       viewer: { userId: input.user.id },
       filters: input.filters,
-    });
-    sources = withinContextBudget(passages.map(toAnswerSource));
-    lap('retrieve');
+      modelRoute: routeModel.local ? routeModel.id : `${questionRoute.tier}:${routeModel.id}`,
+      followUp: history.some((turn) => turn.role === 'user'),
+      corpusVersion: await getCorpusVersion(),
+    };
+    cached = input.regenerate ? null : await lookupCachedAnswer(cacheRequest);
+    lap('cache');
+    if (cached) sources = cached.sources;
+    else {
+      standalone = await standaloneQuestion(question, history, models.chat, input.abortSignal);
+      lap('condense');
+      const { passages } = await retrievePassages({
+        question: standalone,
+        viewer: { userId: input.user.id },
+        filters: input.filters,
+      });
+      sources = withinContextBudget(passages.map(toAnswerSource));
+      lap('retrieve');
+    }
   } catch (error) {
     const aborted = input.abortSignal?.aborted === true;
     await createQueryLog({
@@ -225,13 +262,15 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     throw error;
   }
 
-  const turns = turnsWithinBudget(history, answers.historyTokenBudget);
-  const route = routeQuestion({
+  const routed = routeQuestion({
     question,
     contextTokens: sources.reduce((sum, source) => sum + countTokens(source.text), 0),
     historyTurns: turns.length,
     override: input.modelTier ?? null,
   });
+  const route: Route = cached
+    ? { tier: routed.tier, reason: `answered from the cache (${cached.kind} match)` }
+    : routed;
   const primary = route.tier === 'large' ? models.chatLarge : models.chat;
   const chain = [primary, ...models.chatFallbacks.filter((model) => model.id !== primary.id)];
   const passages = sources.map(({ n, title, headingPath, text }) => ({ n, title, headingPath, text }));
@@ -242,15 +281,26 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   const lastResortPrompt = primary.local ? null : buildPrompt({ question: standalone, passages }).prompt;
 
   const metadata: AnswerMetadata = { requestId: input.requestId, model: primary.id, local: primary.local };
-  const generation = generate({
-    chain,
-    lastResort: primary.local ? null : { model: lastResort(), prompt: lastResortPrompt! },
-    system: prompt.system,
-    prompt: prompt.prompt,
-    maxOutputTokens: input.maxOutputTokens ?? answers.defaultMaxTokens,
-    temperature: input.temperature ?? answers.defaultTemperature,
-    abortSignal: input.abortSignal,
-  });
+  const generation = cached
+    ? Promise.resolve(
+        replayGeneration(
+          {
+            id: cached.model,
+            provider: 'cache',
+            local: cached.model === models.chat.id && models.chat.local,
+          },
+          cached.answer,
+        ),
+      )
+    : generate({
+        chain,
+        lastResort: primary.local ? null : { model: lastResort(), prompt: lastResortPrompt! },
+        system: prompt.system,
+        prompt: prompt.prompt,
+        maxOutputTokens: input.maxOutputTokens ?? answers.defaultMaxTokens,
+        temperature: input.temperature ?? answers.defaultTemperature,
+        abortSignal: input.abortSignal,
+      });
   generation.catch(() => {});
 
   const finished = (async (): Promise<AnswerOutcome> => {
@@ -260,7 +310,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     let tokensIn = 0;
     let tokensOut = 0;
     let tokensCounted = false;
-    let answering: ChatModelInfo = primary;
+    let answering: ModelRef = primary;
     let attempts: GenerationAttempt[] = [];
     let degraded = false;
     let firstTokenAt: number | null = null;
@@ -294,7 +344,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
           confidence,
           sources,
           route: { model: answering.id, tier: route.tier, reason: route.reason },
-          cacheHit: false,
+          cacheHit: cached !== null,
           fallback: describeFallback(attempts, degraded),
         })
       : undefined;
@@ -335,11 +385,23 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
         errorCode,
         confidence: confidence?.score ?? null,
         explanation: explanation ?? null,
+        cacheHit: cached !== null,
+        cacheEntryId: cached?.entryId ?? null,
       }));
     } catch (error) {
       log().error({ err: error }, 'could not write query log');
     }
     if (queryLogId) outcomeMetadata.queryLogId = queryLogId;
+    // Only answers that passed as they are go into the cache, and never one served from it.
+    if (!cached && status === 'OK' && confidence?.level === 'high') {
+      await storeCachedAnswer({
+        ...cacheRequest,
+        answer: modelAnswer,
+        sources,
+        model: answering.id,
+        metadata: { confidence: confidence.score },
+      });
+    }
     if (queryLogId && confidence?.level === 'low') {
       await createReviewItem({
         queryLogId,

@@ -137,7 +137,7 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
     const controller = new AbortController();
     const response = chatResponse(
       await ask({
-        question: 'How do I use my own Postgres database?',
+        question: 'What does the app do with DATABASE_URL on start?',
         requestId: 'req-pipeline-abort',
         user,
         route: 'chat',

@@ -202,7 +202,7 @@ describe(`[API] query endpoints on ${inject('database')}`, () => {
 
   it('streams Server-Sent Events: text chunks, then a done event with sources and usage', async () => {
     const response = await post(streamPost, '/api/v1/query/stream', aliceKey, {
-      query: 'How do I install ragctl on Linux?',
+      query: 'Which package do I install on Linux, and where from?',
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -226,7 +226,7 @@ describe(`[API] query endpoints on ${inject('database')}`, () => {
       streamPost,
       '/api/v1/query/stream',
       aliceKey,
-      { query: 'How do I install ragctl on macOS?' },
+      { query: 'Is there a login step after installing on macOS?' },
       controller.signal,
     );
     const reader = response.body!.getReader();
@@ -313,5 +313,31 @@ describe(`[API] query endpoints on ${inject('database')}`, () => {
         status: 'failed',
         error: { code: 'not_found', message: 'Conversation not found.' },
       });
+  });
+
+  it('serves a repeated question from the answer cache, until a cited document changes', async () => {
+    const askAgain = async () =>
+      (
+        await post(queryPost, '/api/v1/query', aliceKey, { query: 'Where do I download the ragctl package?' })
+      ).json();
+    const first = await askAgain();
+    const second = await askAgain();
+    expect(second.answer).toBe(first.answer);
+    expect(second.sources).toEqual(first.sources);
+    expect(second.explanation.factors.cacheHit).toBe(true);
+    const hit = await db().queryLog.findUniqueOrThrow({ where: { id: second.query_id } });
+    expect(hit).toMatchObject({ cacheHit: true, provider: 'cache', tokensIn: 0, tokensOut: 0 });
+    expect(hit.cacheEntryId).toBeTruthy();
+    expect(Number(hit.costUsd)).toBe(0);
+    expect((await db().queryLog.findUniqueOrThrow({ where: { id: first.query_id } })).cacheHit).toBe(false);
+
+    await ingestFile({
+      fileName: 'install.md',
+      source: 'install.md',
+      bytes: new TextEncoder().encode(`${guide}\n## Windows\n\nOn Windows, run the ragctl installer.\n`),
+    });
+    const third = await askAgain();
+    const miss = await db().queryLog.findUniqueOrThrow({ where: { id: third.query_id } });
+    expect(miss.cacheHit).toBe(false);
   });
 });

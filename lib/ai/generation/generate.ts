@@ -31,9 +31,12 @@ export type GenerationUsage = {
 
 export type GenerationResult = { text: string; usage: GenerationUsage; finishReason: string };
 
+/** Which model answered, as the query log records it. */
+export type ModelRef = { id: string; provider: string; local: boolean };
+
 export type Generation = {
   /** The model that is answering. */
-  model: ChatModelInfo;
+  model: ModelRef;
   /** The answer comes from the last-resort extractive answerer, not a chosen model. */
   degraded: boolean;
   attempts: GenerationAttempt[];
@@ -183,6 +186,46 @@ async function startModel(
     },
   });
   return { stream, done, firstTokenAt, textSoFar: () => text };
+}
+
+/** An answer already written (a cache hit) as a generation: the same stream parts a model sends. */
+export function replayGeneration(model: ModelRef, text: string): Generation {
+  const id = 'replay';
+  const parts: StreamPart[] = [
+    { type: 'start' },
+    { type: 'text-start', id },
+    // A few words at a time, as a model streams: readers of the stream see no difference.
+    ...(text.match(/(?:\S+\s*){1,4}|\s+/g) ?? []).map((piece): StreamPart => ({
+      type: 'text-delta',
+      id,
+      text: piece,
+    })),
+    { type: 'text-end', id },
+    {
+      type: 'finish',
+      finishReason: 'stop',
+      rawFinishReason: 'stop',
+      totalUsage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 } as LanguageModelUsage,
+    },
+  ];
+  return {
+    model,
+    degraded: false,
+    attempts: [],
+    firstTokenAt: performance.now(),
+    stream: new ReadableStream<StreamPart>({
+      start(controller) {
+        for (const part of parts) controller.enqueue(part);
+        controller.close();
+      },
+    }),
+    done: Promise.resolve({
+      text,
+      finishReason: 'stop',
+      usage: { inputTokens: 0, outputTokens: 0, counted: false },
+    }),
+    textSoFar: () => text,
+  };
 }
 
 export async function generate(input: GenerationInput): Promise<Generation> {

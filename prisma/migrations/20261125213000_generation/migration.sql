@@ -8,4 +8,5 @@ ADD COLUMN "route_reason" TEXT,
 ADD COLUMN "attempts" JSONB NOT NULL DEFAULT '[]',
 ADD COLUMN "degraded" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN "tokens_counted" BOOLEAN NOT NULL DEFAULT false,
-ADD COLUMN "explanation" JSONB;
+ADD COLUMN "explanation" JSONB,
+ADD COLUMN "cache_entry_id" TEXT;
