@@ -15,6 +15,9 @@ const LEVELS = [
   { concurrency: 1, requests: 100 },
   { concurrency: 20, requests: 400 },
 ];
+let unique = 0;
+/** Each request's question is new (a number no other had), so none is answered from the cache. */
+const fresh = (i: number) => `${QUESTIONS[i % QUESTIONS.length]} (request ${++unique})`;
 const QUESTIONS = [
   'How do I use my own Postgres database?',
   'How do I create the first admin?',
@@ -64,7 +67,7 @@ async function streamSample(app: ProductionApp, i: number): Promise<Sample> {
   const response = await fetch(`${app.baseUrl}/api/v1/query/stream`, {
     method: 'POST',
     headers: { authorization: `Bearer ${app.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query: QUESTIONS[i % QUESTIONS.length] }),
+    body: JSON.stringify({ query: fresh(i) }),
   });
   const { total, retrieve } = stages(response.headers.get('server-timing'));
   const firstMs = await timeFirst(response, t0, (seen) => seen.includes('data: {"text"'));
