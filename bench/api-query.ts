@@ -2,6 +2,7 @@
 // a bare route handler of the same app (/api/health: the route wrapper and nothing else), and the
 // time to the first Server-Sent Event of /api/v1/query/stream. On a production build and real Postgres.
 import type { Benchmark } from './support/benchmark';
+import { DEMO_QUESTIONS } from './support/questions';
 import { startProductionApp, type ProductionApp } from './support/production-app';
 import { ms, note, printTable, ratio, summarise } from './support/report';
 
@@ -11,16 +12,7 @@ const LEVELS = [
   { concurrency: 50, requests: 1000 },
 ];
 const SSE_REQUESTS = 100;
-const QUESTIONS = [
-  'How do I use my own Postgres database?',
-  'How do I create the first admin?',
-  'What does npm test run?',
-  'Which models answer when no API key is set?',
-  'Where does the embedded database keep its data?',
-  'How do I run the benchmarks?',
-  'How are API keys stored?',
-  'What happens when the database is down?',
-];
+const QUESTIONS = DEMO_QUESTIONS;
 
 type Load = { rps: number; latencies: number[]; errors: number };
 

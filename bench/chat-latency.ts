@@ -2,6 +2,7 @@
 // bare route through the same wrapper (/api/health), on the app as `npm run dev` starts it.
 import { randomUUID } from 'node:crypto';
 import type { Benchmark } from './support/benchmark';
+import { DEMO_QUESTIONS } from './support/questions';
 import { signIn, type Cookies } from './support/session';
 import { ensureApp, type RunningApp } from './support/app';
 import { ms, note, printTable, ratio, summarise, type Summary } from './support/report';
@@ -12,14 +13,7 @@ const HEALTH_WARMUP = 5;
 const HEALTH_REQUESTS = 100;
 const REQUEST_TIMEOUT_MS = 60_000;
 const DEMO_USER = { email: 'user@demo.local', password: 'demo-password-2026' };
-const QUESTIONS = [
-  'How do I use my own Postgres database?',
-  'How do I create the first admin?',
-  'What does npm test run?',
-  'Which models answer when no API key is set?',
-  'Where does the embedded database keep its data?',
-  'How do I run the benchmarks?',
-];
+const QUESTIONS = DEMO_QUESTIONS.slice(0, 6);
 
 type ChatTiming = {
   headersMs: number;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createLocalChatModel } from '../lib/ai/local/extractive-model';
 import { buildPrompt } from '../lib/rag/prompt';
 import type { Benchmark } from './support/benchmark';
+import { DEMO_QUESTIONS } from './support/questions';
 import { startProductionApp, type ProductionApp } from './support/production-app';
 import { ms, note, printTable, summarise } from './support/report';
 import { signIn, type Cookies } from './support/session';
@@ -18,14 +19,7 @@ const LEVELS = [
 let unique = 0;
 /** Each request's question is new (a number no other had), so none is answered from the cache. */
 const fresh = (i: number) => `${QUESTIONS[i % QUESTIONS.length]} (request ${++unique})`;
-const QUESTIONS = [
-  'How do I use my own Postgres database?',
-  'How do I create the first admin?',
-  'What does npm test run?',
-  'Which models answer when no API key is set?',
-  'Where does the embedded database keep its data?',
-  'How are API keys stored?',
-];
+const QUESTIONS = DEMO_QUESTIONS;
 
 type Sample = { firstMs: number; stagesMs: number; retrieveMs: number };
 
@@ -85,7 +79,7 @@ async function chatSample(app: ProductionApp, cookies: Cookies, i: number): Prom
       message: {
         id: randomUUID(),
         role: 'user',
-        parts: [{ type: 'text', text: QUESTIONS[i % QUESTIONS.length] }],
+        parts: [{ type: 'text', text: fresh(i) }],
       },
     }),
   });

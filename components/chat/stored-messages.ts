@@ -1,17 +1,9 @@
 // A resumed conversation: messages as the server stored them, turned into the messages useChat holds
 // (text, the cited sources as a `data-sources` part, and the answer's metadata).
-import type { AnswerMetadata, ChatMessage } from '@/lib/rag/answer-metadata';
-import type { AnswerSource } from '@/lib/rag/sources';
+import type { AnswerMetadata, ChatMessage, StoredChatMessage } from '@/lib/rag/answer-metadata';
 
 /** What this needs of a stored message (lib/db/conversations.ts StoredMessage). */
-export type StoredMessageLike = {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  sources: AnswerSource[];
-  metadata: Partial<AnswerMetadata>;
-  queryLogId: string | null;
-};
+export type StoredMessageLike = StoredChatMessage;
 
 export function toChatMessage(stored: StoredMessageLike): ChatMessage {
   if (stored.role === 'user') {

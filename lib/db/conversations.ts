@@ -3,21 +3,13 @@
 import 'server-only';
 import { limits } from '@/lib/config';
 import { AppError } from '@/lib/http/errors';
-import type { AnswerMetadata, Turn } from '@/lib/rag/answer-metadata';
+import type { AnswerMetadata, StoredChatMessage, Turn } from '@/lib/rag/answer-metadata';
 import type { AnswerSource } from '@/lib/rag/sources';
 import { db } from './client';
 
 export type ConversationSummary = { id: string; title: string; createdAt: Date; updatedAt: Date };
 
-export type StoredMessage = {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  sources: AnswerSource[];
-  metadata: Partial<AnswerMetadata>;
-  queryLogId: string | null;
-  createdAt: Date;
-};
+export type StoredMessage = StoredChatMessage & { createdAt: Date };
 
 const notFound = () => new AppError('not_found', 'Conversation not found.');
 

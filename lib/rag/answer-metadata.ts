@@ -41,3 +41,13 @@ export const NO_RELIABLE_ANSWER =
 export type ChatDataParts = { sources: AnswerSource[] };
 
 export type ChatMessage = UIMessage<AnswerMetadata, ChatDataParts>;
+
+/** A message of a conversation as stored (lib/db/conversations.ts), which the chat turns back into a ChatMessage. */
+export type StoredChatMessage = {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  sources: AnswerSource[];
+  metadata: Partial<AnswerMetadata>;
+  queryLogId: string | null;
+};
