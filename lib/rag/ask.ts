@@ -1,157 +1,28 @@
-// The one answer path every door uses (chat, /api/v1/query, /stream, /async): conversation context,
-// retrieval, the grounded prompt, the streamed model call, and the record of the answer (query log,
-// conversation messages). Doors differ only in how they deliver `run.result` to the caller.
+// The one answer path every door uses (chat, /api/v1/query, /stream, /async): the conversation
+// (conversation-context.ts), the answer cache, retrieval, routing, the grounded prompt and the model
+// call with its fallbacks; the record of the answer is record-answer.ts. Doors differ only in how
+// they deliver `run.generation` to the caller.
 import 'server-only';
-import { generateText } from 'ai';
-import { costUsd } from '@/lib/ai/cost';
-import {
-  generate,
-  replayGeneration,
-  type Generation,
-  type GenerationAttempt,
-  type ModelRef,
-} from '@/lib/ai/generation/generate';
+import { generate, replayGeneration } from '@/lib/ai/generation/generate';
 import { createLocalChatModel } from '@/lib/ai/local/extractive-model';
 import { getModels, type ChatModelInfo } from '@/lib/ai/models';
-import { routeQuestion, type ModelTier, type Route } from '@/lib/ai/routing';
+import { routeQuestion, type Route } from '@/lib/ai/routing';
 import { countTokens } from '@/lib/ai/tokens';
-import {
-  lookupCachedAnswer,
-  storeCachedAnswer,
-  type AnswerCacheRequest,
-  type CachedAnswer,
-} from '@/lib/cache/answer-cache';
+import { lookupCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '@/lib/cache/answer-cache';
 import { answers } from '@/lib/config';
 import { getCorpusVersion } from '@/lib/db/corpus';
-import {
-  addAssistantMessage,
-  addUserMessage,
-  getConversation,
-  openConversation,
-  recentTurns,
-  rewindToLastQuestion,
-} from '@/lib/db/conversations';
 import { createQueryLog } from '@/lib/db/query-logs';
-import { createReviewItem } from '@/lib/db/review-items';
-import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
-import type { AnswerMetadata, Turn } from './answer-metadata';
-import { assessConfidence, explain, NO_RELIABLE_ANSWER, type Confidence } from './confidence';
-import { CONDENSE_INSTRUCTIONS, condensePrompt, rewriteFollowUp, turnsWithinBudget } from './follow-up';
+import type { AnswerMetadata } from './answer-metadata';
+import type { AnswerOutcome, AnswerRun, AskInput } from './answer-types';
+import { conversationContext, standaloneQuestion } from './conversation-context';
+import { turnsWithinBudget } from './follow-up';
 import { buildPrompt } from './prompt';
-import { retrievePassages, type RetrievalFilters } from './retrieve';
-import { toAnswerSource, withoutText, type AnswerSource } from './sources';
+import { recordAnswer } from './record-answer';
+import { retrievePassages } from './retrieve';
+import { toAnswerSource, type AnswerSource } from './sources';
 
-/** The door a question came in by, recorded on its query-log row. */
-export type AnswerRoute = 'chat' | 'api' | 'api-stream' | 'api-async';
-
-export type AskInput = {
-  /** The question, validated (lib/rag/question.ts). Omitted with `regenerate`. */
-  question?: string;
-  /** Answer the conversation's last question again, replacing the answers given to it. */
-  regenerate?: boolean;
-  requestId: string;
-  route: AnswerRoute;
-  user: { id: string };
-  apiKeyId?: string | null;
-  /** Continue this conversation of the user's (404 when it is not theirs). */
-  conversationId?: string | null;
-  /** Create the conversation when no conversation has this id yet (the chat names new ones itself). */
-  createConversation?: boolean;
-  maxOutputTokens?: number;
-  temperature?: number;
-  /** A per-user choice of model size that wins over routing (a setting or a feature flag). */
-  modelTier?: ModelTier | null;
-  filters?: RetrievalFilters;
-  abortSignal?: AbortSignal;
-};
-
-export type AnswerOutcome = {
-  queryLogId: string | null;
-  /** What the caller is given: the model's answer, or NO_RELIABLE_ANSWER when it was withheld. */
-  answer: string;
-  sources: AnswerSource[];
-  metadata: AnswerMetadata;
-  model: string;
-  provider: string;
-  tokensIn: number;
-  tokensOut: number;
-  costUsd: number;
-  latencyMs: number;
-  ttftMs: number | null;
-  status: 'OK' | 'DEGRADED' | 'ERROR';
-  /** client_aborted when the caller went away or pressed Stop; generation_failed otherwise. */
-  errorCode: string | null;
-  confidence: Confidence | null;
-};
-
-export type AnswerRun = {
-  question: string;
-  /** What retrieval searched for: the question, or its standalone rewrite for a follow-up. */
-  standaloneQuestion: string;
-  conversationId: string | null;
-  route: Route;
-  /** Milliseconds spent before generation, by stage (conversation, condense, retrieve): Server-Timing. */
-  timings: Record<string, number>;
-  sources: AnswerSource[];
-  metadata: AnswerMetadata;
-  /**
-   * The model's answer once its first token is in (after retries and fallbacks). A door reads its
-   * `stream` exactly once. Rejects only when the caller went away first.
-   */
-  generation: Promise<Generation>;
-  /** Settles when the answer has ended (complete, stopped or failed) and is recorded. Never rejects. */
-  finished: Promise<AnswerOutcome>;
-};
-
-async function standaloneQuestion(
-  question: string,
-  history: Turn[],
-  chat: ChatModelInfo,
-  abortSignal?: AbortSignal,
-): Promise<string> {
-  if (!history.some((turn) => turn.role === 'user')) return question;
-  if (chat.local) return rewriteFollowUp(question, history);
-  try {
-    const { text } = await generateText({
-      model: chat.model,
-      instructions: CONDENSE_INSTRUCTIONS,
-      prompt: condensePrompt(question, turnsWithinBudget(history, answers.historyTokenBudget)),
-      maxOutputTokens: answers.condenseMaxTokens,
-      temperature: 0,
-      abortSignal,
-    });
-    return text.trim() || rewriteFollowUp(question, history);
-  } catch (error) {
-    if (abortSignal?.aborted) throw error;
-    log().warn({ err: error }, 'condensing a follow-up failed; using the deterministic rewrite');
-    return rewriteFollowUp(question, history);
-  }
-}
-
-/** The conversation's context for this question, persisting the question (or rewinding for regenerate). */
-async function conversationContext(input: AskInput): Promise<{ question: string; history: Turn[] }> {
-  if (!input.conversationId) {
-    if (input.regenerate || input.question === undefined)
-      throw new AppError('validation_failed', 'Regenerate needs a conversation.');
-    return { question: input.question, history: [] };
-  }
-  const userId = input.user.id;
-  if (input.regenerate) {
-    await getConversation(userId, input.conversationId);
-    const question = await rewindToLastQuestion(input.conversationId);
-    if (question === null)
-      throw new AppError('validation_failed', 'This conversation has no question to answer again.');
-    const turns = await recentTurns(input.conversationId, answers.historyMessages + 1);
-    return { question, history: turns.slice(0, -1) };
-  }
-  if (input.question === undefined) throw new AppError('validation_failed', 'A question is required.');
-  if (input.createConversation) await openConversation(userId, input.conversationId, input.question);
-  else await getConversation(userId, input.conversationId);
-  const history = await recentTurns(input.conversationId, answers.historyMessages);
-  await addUserMessage(input.conversationId, input.question);
-  return { question: input.question, history };
-}
+export type { AnswerOutcome, AnswerRoute, AnswerRun, AskInput } from './answer-types';
 
 let lastResortModel: ChatModelInfo | undefined;
 
@@ -175,15 +46,6 @@ function withinContextBudget(sources: AnswerSource[]): AnswerSource[] {
   return kept;
 }
 
-const describeFallback = (attempts: GenerationAttempt[], degraded: boolean): string | null => {
-  const failed = attempts.filter((attempt) => attempt.outcome !== 'ok');
-  if (failed.length === 0) return null;
-  const tried = failed.map((attempt) => `${attempt.model} ${attempt.outcome}`).join(', ');
-  return degraded
-    ? `every model failed (${tried}): extractive answer`
-    : `retried or fell back after ${tried}`;
-};
-
 /**
  * Starts answering: throws (an AppError, before anything streams) for an unknown conversation; a
  * failure of retrieval is recorded on the query log and rethrown. Everything after that point is
@@ -204,14 +66,6 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   const { question, history } = await conversationContext(input);
   lap('conversation');
   const conversationId = input.conversationId ?? null;
-  const baseLog = {
-    requestId: input.requestId,
-    userId: input.user.id,
-    apiKeyId: input.apiKeyId ?? null,
-    conversationId,
-    route: input.route,
-    question,
-  };
 
   const turns = turnsWithinBudget(history, answers.historyTokenBudget);
   let standalone = question;
@@ -252,7 +106,12 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   } catch (error) {
     const aborted = input.abortSignal?.aborted === true;
     await createQueryLog({
-      ...baseLog,
+      requestId: input.requestId,
+      userId: input.user.id,
+      apiKeyId: input.apiKeyId ?? null,
+      conversationId,
+      route: input.route,
+      question,
       model: models.chat.id,
       provider: models.chat.provider,
       latencyMs: Math.round(performance.now() - started),
@@ -303,143 +162,20 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
       });
   generation.catch(() => {});
 
-  const finished = (async (): Promise<AnswerOutcome> => {
-    let status: AnswerOutcome['status'] = 'OK';
-    let errorCode: string | null = null;
-    let modelAnswer = '';
-    let tokensIn = 0;
-    let tokensOut = 0;
-    let tokensCounted = false;
-    let answering: ModelRef = primary;
-    let attempts: GenerationAttempt[] = [];
-    let degraded = false;
-    let firstTokenAt: number | null = null;
-    let running: Generation | undefined;
-    try {
-      running = await generation;
-      ({ attempts, degraded, firstTokenAt } = running);
-      answering = running.model;
-      const result = await running.done;
-      modelAnswer = result.text;
-      tokensIn = result.usage.inputTokens;
-      tokensOut = result.usage.outputTokens;
-      tokensCounted = result.usage.counted;
-      if (degraded) status = 'DEGRADED';
-    } catch (error) {
-      status = 'ERROR';
-      modelAnswer = running?.textSoFar() ?? '';
-      if (running) ({ attempts, degraded } = running);
-      const aborted = input.abortSignal?.aborted === true;
-      errorCode = aborted ? 'client_aborted' : 'generation_failed';
-      if (!aborted) log().error({ err: error }, 'answer generation failed');
-    }
-    const cost = costUsd(answering.id, tokensIn, tokensOut);
-    const latencyMs = Math.round(performance.now() - started);
-    const ttftMs = firstTokenAt === null ? null : Math.round(firstTokenAt - started);
-
-    const confidence =
-      status === 'ERROR' ? null : assessConfidence({ question: standalone, answer: modelAnswer, sources });
-    const explanation = confidence
-      ? explain({
-          confidence,
-          sources,
-          route: { model: answering.id, tier: route.tier, reason: route.reason },
-          cacheHit: cached !== null,
-          fallback: describeFallback(attempts, degraded),
-        })
-      : undefined;
-    const outcomeMetadata: AnswerMetadata = {
-      ...metadata,
-      model: answering.id,
-      local: answering.local,
-      ...(errorCode === 'client_aborted' && { stopped: true }),
-      ...(degraded && { degraded: true }),
-      ...(confidence && {
-        confidence: confidence.score,
-        lowConfidence: confidence.level === 'low',
-        withheld: confidence.level === 'insufficient',
-      }),
-      ...(explanation && { explanation }),
-    };
-    const answer = confidence?.level === 'insufficient' ? NO_RELIABLE_ANSWER : modelAnswer;
-
-    let queryLogId: string | null = null;
-    try {
-      ({ id: queryLogId } = await createQueryLog({
-        ...baseLog,
-        model: answering.id,
-        provider: answering.provider,
-        routeTier: route.tier,
-        routeReason: route.reason,
-        attempts,
-        degraded,
-        answer: modelAnswer,
-        sources: withoutText(sources),
-        tokensIn,
-        tokensOut,
-        tokensCounted,
-        costUsd: cost,
-        latencyMs,
-        ttftMs,
-        status,
-        errorCode,
-        confidence: confidence?.score ?? null,
-        explanation: explanation ?? null,
-        cacheHit: cached !== null,
-        cacheEntryId: cached?.entryId ?? null,
-      }));
-    } catch (error) {
-      log().error({ err: error }, 'could not write query log');
-    }
-    if (queryLogId) outcomeMetadata.queryLogId = queryLogId;
-    // Only answers that passed as they are go into the cache, and never one served from it.
-    if (!cached && status === 'OK' && confidence?.level === 'high') {
-      await storeCachedAnswer({
-        ...cacheRequest,
-        answer: modelAnswer,
-        sources,
-        model: answering.id,
-        metadata: { confidence: confidence.score },
-      });
-    }
-    if (queryLogId && confidence?.level === 'low') {
-      await createReviewItem({
-        queryLogId,
-        question,
-        answer: modelAnswer,
-        confidence: confidence.score,
-      }).catch((error: unknown) => log().error({ err: error }, 'could not queue the answer for review'));
-    }
-
-    // A failed answer with nothing written leaves the question unanswered, ready to regenerate.
-    if (conversationId && (status !== 'ERROR' || modelAnswer)) {
-      await addAssistantMessage({
-        conversationId,
-        content: modelAnswer,
-        sources,
-        metadata: outcomeMetadata,
-        queryLogId,
-      }).catch((error: unknown) =>
-        log().error({ err: error }, 'could not store the answer in its conversation'),
-      );
-    }
-    return {
-      queryLogId,
-      answer,
-      sources,
-      metadata: outcomeMetadata,
-      model: answering.id,
-      provider: answering.provider,
-      tokensIn,
-      tokensOut,
-      costUsd: cost,
-      latencyMs,
-      ttftMs,
-      status,
-      errorCode,
-      confidence,
-    };
-  })();
+  const finished = recordAnswer({
+    input,
+    started,
+    question,
+    standalone,
+    conversationId,
+    sources,
+    route,
+    primary,
+    metadata,
+    generation,
+    cached,
+    cacheRequest,
+  });
 
   return {
     question,

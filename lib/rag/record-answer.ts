@@ -1,0 +1,190 @@
+// The record of an answer once it has ended (complete, stopped or failed): its confidence and
+// explanation, the query-log row, a review item when confidence is low, the answer cache, and the
+// assistant message of its conversation. Never throws: a failed write is logged.
+import 'server-only';
+import { costUsd } from '@/lib/ai/cost';
+import type { Generation, GenerationAttempt, ModelRef } from '@/lib/ai/generation/generate';
+import type { Route } from '@/lib/ai/routing';
+import { storeCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '@/lib/cache/answer-cache';
+import { addAssistantMessage } from '@/lib/db/conversations';
+import { createQueryLog } from '@/lib/db/query-logs';
+import { createReviewItem } from '@/lib/db/review-items';
+import { log } from '@/lib/observability/logger';
+import type { AnswerMetadata } from './answer-metadata';
+import type { AnswerOutcome, AskInput } from './answer-types';
+import { assessConfidence, explain, NO_RELIABLE_ANSWER } from './confidence';
+import { withoutText, type AnswerSource } from './sources';
+
+const describeFallback = (attempts: GenerationAttempt[], degraded: boolean): string | null => {
+  const failed = attempts.filter((attempt) => attempt.outcome !== 'ok');
+  if (failed.length === 0) return null;
+  const tried = failed.map((attempt) => `${attempt.model} ${attempt.outcome}`).join(', ');
+  return degraded
+    ? `every model failed (${tried}): extractive answer`
+    : `retried or fell back after ${tried}`;
+};
+
+export type AnswerRecord = {
+  input: AskInput;
+  /** performance.now() when the request began. */
+  started: number;
+  question: string;
+  standalone: string;
+  conversationId: string | null;
+  sources: AnswerSource[];
+  route: Route;
+  primary: ModelRef;
+  metadata: AnswerMetadata;
+  generation: Promise<Generation>;
+  cached: CachedAnswer | null;
+  cacheRequest: AnswerCacheRequest;
+};
+
+export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome> {
+  const { input, started, question, standalone, conversationId, sources, route, primary, metadata } = record;
+  const { generation, cached, cacheRequest } = record;
+  const baseLog = {
+    requestId: input.requestId,
+    userId: input.user.id,
+    apiKeyId: input.apiKeyId ?? null,
+    conversationId,
+    route: input.route,
+    question,
+  };
+  let status: AnswerOutcome['status'] = 'OK';
+  let errorCode: string | null = null;
+  let modelAnswer = '';
+  let tokensIn = 0;
+  let tokensOut = 0;
+  let tokensCounted = false;
+  let answering: ModelRef = primary;
+  let attempts: GenerationAttempt[] = [];
+  let degraded = false;
+  let firstTokenAt: number | null = null;
+  let running: Generation | undefined;
+  try {
+    running = await generation;
+    ({ attempts, degraded, firstTokenAt } = running);
+    answering = running.model;
+    const result = await running.done;
+    modelAnswer = result.text;
+    tokensIn = result.usage.inputTokens;
+    tokensOut = result.usage.outputTokens;
+    tokensCounted = result.usage.counted;
+    if (degraded) status = 'DEGRADED';
+  } catch (error) {
+    status = 'ERROR';
+    modelAnswer = running?.textSoFar() ?? '';
+    if (running) ({ attempts, degraded } = running);
+    const aborted = input.abortSignal?.aborted === true;
+    errorCode = aborted ? 'client_aborted' : 'generation_failed';
+    if (!aborted) log().error({ err: error }, 'answer generation failed');
+  }
+  const cost = costUsd(answering.id, tokensIn, tokensOut);
+  const latencyMs = Math.round(performance.now() - started);
+  const ttftMs = firstTokenAt === null ? null : Math.round(firstTokenAt - started);
+
+  const confidence =
+    status === 'ERROR' ? null : assessConfidence({ question: standalone, answer: modelAnswer, sources });
+  const explanation = confidence
+    ? explain({
+        confidence,
+        sources,
+        route: { model: answering.id, tier: route.tier, reason: route.reason },
+        cacheHit: cached !== null,
+        fallback: describeFallback(attempts, degraded),
+      })
+    : undefined;
+  const outcomeMetadata: AnswerMetadata = {
+    ...metadata,
+    model: answering.id,
+    local: answering.local,
+    ...(errorCode === 'client_aborted' && { stopped: true }),
+    ...(degraded && { degraded: true }),
+    ...(confidence && {
+      confidence: confidence.score,
+      lowConfidence: confidence.level === 'low',
+      withheld: confidence.level === 'insufficient',
+    }),
+    ...(explanation && { explanation }),
+  };
+  const answer = confidence?.level === 'insufficient' ? NO_RELIABLE_ANSWER : modelAnswer;
+
+  let queryLogId: string | null = null;
+  try {
+    ({ id: queryLogId } = await createQueryLog({
+      ...baseLog,
+      model: answering.id,
+      provider: answering.provider,
+      routeTier: route.tier,
+      routeReason: route.reason,
+      attempts,
+      degraded,
+      answer: modelAnswer,
+      sources: withoutText(sources),
+      tokensIn,
+      tokensOut,
+      tokensCounted,
+      costUsd: cost,
+      latencyMs,
+      ttftMs,
+      status,
+      errorCode,
+      confidence: confidence?.score ?? null,
+      explanation: explanation ?? null,
+      cacheHit: cached !== null,
+      cacheEntryId: cached?.entryId ?? null,
+    }));
+  } catch (error) {
+    log().error({ err: error }, 'could not write query log');
+  }
+  if (queryLogId) outcomeMetadata.queryLogId = queryLogId;
+  // Only answers that passed as they are go into the cache, and never one served from it. Stored
+  // in the background: the caller need not wait for the question's embedding.
+  if (!cached && status === 'OK' && confidence?.level === 'high') {
+    void storeCachedAnswer({
+      ...cacheRequest,
+      answer: modelAnswer,
+      sources,
+      model: answering.id,
+      metadata: { confidence: confidence.score },
+    });
+  }
+  if (queryLogId && confidence?.level === 'low') {
+    await createReviewItem({
+      queryLogId,
+      question,
+      answer: modelAnswer,
+      confidence: confidence.score,
+    }).catch((error: unknown) => log().error({ err: error }, 'could not queue the answer for review'));
+  }
+
+  // A failed answer with nothing written leaves the question unanswered, ready to regenerate.
+  if (conversationId && (status !== 'ERROR' || modelAnswer)) {
+    await addAssistantMessage({
+      conversationId,
+      content: modelAnswer,
+      sources,
+      metadata: outcomeMetadata,
+      queryLogId,
+    }).catch((error: unknown) =>
+      log().error({ err: error }, 'could not store the answer in its conversation'),
+    );
+  }
+  return {
+    queryLogId,
+    answer,
+    sources,
+    metadata: outcomeMetadata,
+    model: answering.id,
+    provider: answering.provider,
+    tokensIn,
+    tokensOut,
+    costUsd: cost,
+    latencyMs,
+    ttftMs,
+    status,
+    errorCode,
+    confidence,
+  };
+}
