@@ -156,9 +156,19 @@ export async function recentTurns(conversationId: string, limit: number): Promis
   }));
 }
 
-export async function addUserMessage(conversationId: string, content: string): Promise<{ id: string }> {
+/** Stores a question; `touchConversation: false` skips moving the conversation up (it was just made). */
+export async function addUserMessage(
+  conversationId: string,
+  content: string,
+  { touchConversation = true }: { touchConversation?: boolean } = {},
+): Promise<{ id: string }> {
+  const create = db().message.create({
+    data: { conversationId, role: 'USER', content },
+    select: { id: true },
+  });
+  if (!touchConversation) return create;
   const [message] = await db().$transaction([
-    db().message.create({ data: { conversationId, role: 'USER', content }, select: { id: true } }),
+    create,
     db().conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } }),
   ]);
   return message;

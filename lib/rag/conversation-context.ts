@@ -63,9 +63,13 @@ export async function conversationContext(
     return { question, history: turns.slice(0, -1) };
   }
   if (input.question === undefined) throw new AppError('validation_failed', 'A question is required.');
-  if (input.createConversation) await openConversation(userId, input.conversationId, input.question);
-  else await getConversation(userId, input.conversationId);
-  const history = await recentTurns(input.conversationId, answers.historyMessages);
-  await addUserMessage(input.conversationId, input.question);
+  const conversation = input.createConversation
+    ? await openConversation(userId, input.conversationId, input.question)
+    : { ...(await getConversation(userId, input.conversationId)), created: false };
+  // A conversation made for this question has no earlier turns, and was last active just now.
+  const history = conversation.created
+    ? []
+    : await recentTurns(input.conversationId, answers.historyMessages);
+  await addUserMessage(input.conversationId, input.question, { touchConversation: !conversation.created });
   return { question: input.question, history };
 }
