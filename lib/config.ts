@@ -205,6 +205,32 @@ export const auth = {
   minPasswordLength: 12,
 } as const;
 
+/**
+ * Request limits (lib/rate-limit/): sliding windows in the store chosen by REDIS_URL or
+ * UPSTASH_REDIS_REST_URL (in process otherwise). `whenStoreDown` says what a rule does when the store
+ * cannot be reached: `open` lets the request through and logs a warning, `closed` refuses it.
+ */
+export const rateLimits = {
+  /** Questions (chat and /api/v1/query*) per signed-in user. */
+  questionPerUser: { id: 'question-user', limit: 100, windowSeconds: 60 * 60, whenStoreDown: 'open' },
+  /** Questions per API key: its own bucket, apart from its owner's. */
+  questionPerApiKey: { id: 'question-key', limit: 100, windowSeconds: 60 * 60, whenStoreDown: 'open' },
+  /** Requests per client IP where nobody is signed in. */
+  anonymousPerIp: { id: 'anonymous-ip', limit: 10, windowSeconds: 60, whenStoreDown: 'open' },
+  /** Sign-in attempts per client IP, whatever the outcome. */
+  signInPerIp: { id: 'sign-in-ip', limit: 10, windowSeconds: 60, whenStoreDown: 'closed' },
+  /** Failed sign-ins per email address; then its attempts wait out the window (no lockout). */
+  signInFailuresPerEmail: { id: 'sign-in-email', limit: 5, windowSeconds: 15 * 60, whenStoreDown: 'closed' },
+  /** A store slower than this counts as down for that request. */
+  storeTimeoutMs: 1_000,
+} as const;
+
+/** Per-user daily spend on answers (OWASP LLM10), from today's (UTC) query logs. */
+export const budgets = {
+  dailyTokensPerUser: 200_000,
+  dailyCostUsdPerUser: 2,
+} as const;
+
 export const ingestion = {
   /** Largest file accepted, in bytes (413 above it). */
   maxFileBytes: 20 * 1024 * 1024,
@@ -238,4 +264,12 @@ export const jobs = {
   pollingIntervalSeconds: 1,
   /** Finished jobs are kept this long for inspection. */
   keepCompletedDays: 7,
+} as const;
+
+/** Prompt-injection screening (lib/security/injection/): what happens to a flagged text, and when a text is flagged. */
+export const injection = {
+  /** `block` refuses with a clear message, `flag` answers and marks for review, `allow` only logs. */
+  mode: 'flag' as 'block' | 'flag' | 'allow',
+  /** Score (0..1) at or above which a text is flagged, by where it came from. */
+  thresholds: { question: 0.5, passage: 0.6, document: 0.6 },
 } as const;

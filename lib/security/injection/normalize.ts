@@ -1,0 +1,157 @@
+// Text normalisation for the injection detector: undoes the Unicode and spelling tricks attackers
+// use to slip past keyword rules, and reports which tricks it saw (they are signals themselves).
+
+/** Zero-width and invisible format characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen…). */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/g;
+/** Bidirectional embedding, override and isolate controls (Trojan Source). */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+/** Tag characters (U+E0000 block), used to hide ASCII text in emoji sequences. */
+const TAGS = /[\u{e0000}-\u{e007f}]/gu;
+
+/**
+ * Look-alike letters NFKC leaves alone: Cyrillic and Greek letters that render as Latin ones.
+ * Not the whole Unicode confusables table, only letters that occur inside Latin words.
+ */
+const CONFUSABLES: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ɡ: 'g',
+  ı: 'i',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  χ: 'x',
+  ε: 'e',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+};
+const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
+
+/** Digits and symbols standing in for letters, applied only inside words that also hold letters. */
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+};
+
+export type Normalized = {
+  /** Lowercase, NFKC, confusables mapped, diacritics and invisible characters removed, spaces collapsed. */
+  text: string;
+  /** `text` with leetspeak undone; equal to `text` when there was none. */
+  unleet: string;
+  /** Tricks seen in the raw text. */
+  signals: { invisible: number; bidi: number; confusables: number; fullwidth: number; tags: number };
+};
+
+export function normalize(raw: string): Normalized {
+  const invisible = raw.match(INVISIBLE)?.length ?? 0;
+  const bidi = raw.match(BIDI)?.length ?? 0;
+  const tags = raw.match(TAGS)?.length ?? 0;
+  const fullwidth = raw.match(/[\uff01-\uff5e]/g)?.length ?? 0;
+  let text = raw.replace(INVISIBLE, '').replace(BIDI, '').replace(TAGS, '').normalize('NFKC');
+  // Confusables count only when mixed into Latin words: ordinary Cyrillic or Greek text is not a trick.
+  let confusables = 0;
+  text = text.replace(/[\p{L}\p{M}]+/gu, (word) => {
+    if (!/[a-z]/i.test(word)) return word;
+    return word.replace(CONFUSABLE_RE, (ch) => {
+      confusables++;
+      return CONFUSABLES[ch] ?? ch;
+    });
+  });
+  text = text
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    // Literal "\n" sequences typed into a question act as fake line breaks.
+    .replace(/\\+\s?n/g, '\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
+  return { text, unleet: unleet(text), signals: { invisible, bidi, confusables, fullwidth, tags } };
+}
+
+function unleet(text: string): string {
+  return text.replace(/\S+/g, (token) => {
+    if (!/[a-z]/.test(token) || !/[0-9@$!|]/.test(token.slice(0, -1))) return token;
+    // Keep trailing punctuation, and tokens that are plain numbers with units ("10kg", "2023").
+    const match = /^(.*?)([.,;:?!]*)$/.exec(token);
+    const core = match?.[1] ?? token;
+    const tail = match?.[2] ?? '';
+    if (/^\d+[a-z]{0,3}$/.test(core) || /^[a-z]{1,3}\d+$/.test(core)) return token;
+    return core.replace(/[0-9@$!|]/g, (ch) => LEET[ch] ?? ch) + tail;
+  });
+}
+
+const BASE64_TOKEN = /[A-Za-z0-9+/]{20,}={0,2}|[A-Za-z0-9_-]{24,}/g;
+
+/** Decodes base64 runs in the raw text that turn out to be readable text (the hidden payload). */
+export function decodeBase64Runs(raw: string): string[] {
+  const decoded: string[] = [];
+  for (const token of raw.match(BASE64_TOKEN) ?? []) {
+    // A word of letters only is far likelier an identifier than base64.
+    if (!/[0-9+/=]/.test(token) && !/[A-Z].*[a-z].*[A-Z]/.test(token)) continue;
+    const text = Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+    const printable = text.replace(/[^\x20-\x7e\u00c0-\u017f\n]/g, '').length;
+    if (text.length >= 8 && printable / text.length > 0.95 && /[a-z]{3,} [a-z]{2,}/i.test(text))
+      decoded.push(text);
+  }
+  return decoded;
+}

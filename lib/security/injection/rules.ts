@@ -1,0 +1,356 @@
+// The injection detector's features: patterns over normalised text (lowercase, no diacritics, ß → ss),
+// English and German, each with a weight and a category. Weights were set by hand from what each
+// phrase means, not fitted to a data set: one strong phrase flags on its own, weak ones need company.
+
+export type Category =
+  | 'instruction_override'
+  | 'role_play'
+  | 'prompt_extraction'
+  | 'delimiter_smuggling'
+  | 'encoded_payload'
+  | 'obfuscation'
+  | 'output_manipulation'
+  | 'task_switch';
+
+export type Source = 'question' | 'passage' | 'document';
+
+export type Rule = {
+  id: string;
+  category: Category;
+  weight: number;
+  pattern: RegExp;
+  /** Where the rule counts; all sources when absent. */
+  sources?: readonly Source[];
+};
+
+// Building blocks, kept as strings so the rules below read as phrases.
+const PRIOR =
+  '(?:previous|prior|preceding|above|earlier|former|foregoing|initial|original|old|all|any|your|the|these|those|system|developer|given|provided)';
+const INSTRUCTIONS =
+  '(?:instructions?|prompts?|directions?|directives?|orders?|commands?|rules?|guidelines?|tasks?|assignments?|context|information|input|text|content|constraints?|restrictions?|programming|training|articles?|documents?)';
+const DE_PRIOR =
+  '(?:alle[nrs]?|vorherige[nrs]?|vorangegangene[nrs]?|vorangehende[nrs]?|bisherige[nrs]?|obige[nrs]?|fruhere[nrs]?|deine[nrs]?|ihre[nrs]?|die|den|das|jegliche[nrs]?|samtliche[nrs]?)';
+const DE_INSTRUCTIONS =
+  '(?:anweisungen?|instruktionen?|befehle?|auftrage?|aufgaben?|vorgaben?|regeln?|angaben?|informationen?|prompts?|richtlinien?|kontext|artikel|dokumente?|texte?)';
+
+const r = (
+  id: string,
+  category: Category,
+  weight: number,
+  pattern: string,
+  sources?: readonly Source[],
+): Rule => ({ id, category, weight, pattern: new RegExp(pattern, 'u'), sources });
+
+export const RULES: readonly Rule[] = [
+  // Instruction overrides.
+  r(
+    'override.ignore',
+    'instruction_override',
+    0.9,
+    `\\b(?:ignore|disregard|forget|skip|drop|abandon|discard|bypass|override|overwrite|neglect|set aside|throw away|leave behind)\\b(?: (?:about|all|of|everything|every|the|your|my|any|these|those|previous|prior|above|earlier|that|what|we|you|i|was|were|have|has|been|told|said|discussed|written|before|beforehand|just|now|completely)){0,5} ${PRIOR}? ?${INSTRUCTIONS}\\b`,
+  ),
+  r(
+    'override.forget-everything',
+    'instruction_override',
+    0.85,
+    `\\b(?:ignore|disregard|forget|erase|drop)\\b (?:about )?(?:everything|all(?: of it| that)?|anything|that)\\b(?: (?:above|before|so far|said|prior|previously|i said|we discussed|we talked about|you were told|you've been told|you know)\\b)?`,
+  ),
+  r(
+    'override.ignore-above',
+    'instruction_override',
+    0.85,
+    `\\b(?:ignore|disregard|forget)\\b (?:the )?(?:above|previous|preceding|foregoing|prior|everything before)\\b`,
+  ),
+  r(
+    'override.instead',
+    'instruction_override',
+    0.5,
+    `\\b(?:do not|don'?t|dont|never) (?:answer|respond to|reply to|follow|obey) (?:the|this|that|any|your)\\b.{0,40}\\b(?:but|instead|rather)\\b`,
+  ),
+  r(
+    'override.not-by-documents',
+    'instruction_override',
+    0.75,
+    `\\b(?:not|rather than|instead of|without) (?:according to |based on |using |by |from )?(?:the |your )?(?:provided |given )?(?:articles?|documents?|context|sources?|passages?)\\b`,
+    ['question'],
+  ),
+  r(
+    'override.despite',
+    'instruction_override',
+    0.6,
+    `\\b(?:despite|regardless of|notwithstanding) (?:what|anything|everything|your|the) (?:you'?ve? been told|you were told|your (?:instructions|rules|guidelines|programming)|instructions|rules)`,
+  ),
+  r(
+    'override.new-instructions',
+    'instruction_override',
+    0.75,
+    `\\b(?:new|updated|revised|real|actual|true|additional|further) (?:instructions?|rules?|directives?|system prompt|orders?)\\b.{0,30}\\b(?:follow|are|is|:|apply)`,
+  ),
+  r(
+    'override.start-over',
+    'instruction_override',
+    0.6,
+    `\\b(?:start (?:over|from (?:scratch|the (?:front|beginning)))|from now on|henceforth|begin anew|reset (?:your|all) (?:instructions|memory|context))\\b`,
+  ),
+  r(
+    'override.remove-tasks',
+    'instruction_override',
+    0.75,
+    `\\b(?:remove|clear|delete|wipe|put|leave)\\b.{0,20}\\b(?:previous|prior|earlier|all) (?:tasks?|instructions?|information|assignments?|context)\\b`,
+  ),
+  r(
+    'override.de-ignore',
+    'instruction_override',
+    0.9,
+    `\\b(?:ignorier\\w*|vergiss|vergessen sie|vergesst|missacht\\w*|uberseh\\w*|verwirf|verwerfen sie|lass\\w*|streich\\w*)\\b(?: \\w+){0,4} ${DE_PRIOR} ${DE_INSTRUCTIONS}\\b`,
+  ),
+  r(
+    'override.de-vergiss-alles',
+    'instruction_override',
+    0.85,
+    `\\b(?:vergiss|vergessen sie|vergesst|ignorier\\w*)\\b (?:alles|das alles|allem|all das|was)\\b`,
+  ),
+  r(
+    'override.de-obige',
+    'instruction_override',
+    0.85,
+    `\\b(?:obigen?|vorherigen?|bisherigen?|vorangegangenen?) (?:ausfuhrungen|anweisungen|angaben|aufgaben|befehle|instruktionen)\\b.{0,20}\\b(?:ignorier|vergiss|vergessen|streichen|hinter sich)`,
+  ),
+  r(
+    'override.de-neu',
+    'instruction_override',
+    0.5,
+    `\\b(?:von (?:vorne|neu) (?:an|beginnen|starten)|ab (?:jetzt|sofort))\\b`,
+  ),
+  r(
+    'override.de-nicht-artikel',
+    'instruction_override',
+    0.75,
+    `\\b(?:nicht|ohne|statt) (?:anhand |aufgrund |basierend auf |mit )?(?:der |den |die )?(?:artikel|dokumente?|kontext|quellen)\\b`,
+    ['question'],
+  ),
+
+  // Task switches: praise or a stop, then "now a new task" (the classic goal hijack).
+  r(
+    'switch.new-task',
+    'task_switch',
+    0.6,
+    `\\b(?:new|next|another|different|further|more|following) (?:tasks?|challenge|assignments?|job|mission|instructions?)\\b.{0,20}\\b(?:follows?|for you|now|:)|\\bnow (?:new|further|more|the following) (?:tasks?|instructions?) (?:follows?|are)`,
+  ),
+  r(
+    'switch.praise-then-now',
+    'task_switch',
+    0.55,
+    `^(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|great|perfect|congratulations|good job|simply great|fantastic|okay|ok|thanks?|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|but now|next)\\b`,
+  ),
+  r(
+    'switch.stop',
+    'task_switch',
+    0.6,
+    `^\\W*(?:stop|attention|achtung|stopp|halt)\\b\\W+(?:stop|stopp|ignore|ignoriere|now|jetzt|nun|i )`,
+  ),
+  r(
+    'switch.de-neue-aufgabe',
+    'task_switch',
+    0.6,
+    `\\b(?:neue[nr]?|weitere[nr]?|nachste[nr]?|folgende[nr]?) (?:aufgaben?|herausforderung|anweisungen|auftrag)\\b.{0,20}\\b(?:folgen|fur dich|jetzt|nun|:)|\\bnun folgen (?:neue|weitere)`,
+  ),
+  r(
+    'switch.de-lob-dann-nun',
+    'task_switch',
+    0.55,
+    `^(?:\\W*\\w+\\W+){0,3}?(?:wow|gut gemacht|sehr gut|toll|super|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|perfekt|okay|ok|danke|das genugt|das ist erledigt|das war)\\b.{0,120}\\b(?:nun|jetzt|aber jetzt)\\b`,
+  ),
+
+  // Role-play jailbreaks.
+  r(
+    'role.dan',
+    'role_play',
+    0.9,
+    `\\b(?:(?:you are|you're|act as|as|called|named|now) (?:dan|stan|dude|aim)|do anything now|developer mode|dev mode|jailbreak(?:en)?|jailbroken|god mode|evil confidant)\\b`,
+  ),
+  r(
+    'role.unrestricted',
+    'role_play',
+    0.45,
+    `\\b(?:unfiltered|uncensored|no (?:ethical |moral )?(?:restrictions|limits|filters|guidelines)|without (?:any )?(?:restrictions|limits|filters|censorship|ethics|morals)|ohne (?:einschrankungen|filter|zensur|regeln))\\b`,
+  ),
+  r(
+    'role.you-are-now',
+    'role_play',
+    0.7,
+    `\\b(?:you are now|you're now|you will now be|from now on,? you are|now you are|you are no longer|you will act as|you shall be|your new (?:name|role|identity) is)\\b`,
+  ),
+  r(
+    'role.act-as',
+    'role_play',
+    0.65,
+    `\\b(?:act(?:ing)? as (?:an? |the |my )?|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|stay in (?:character|(?:your|their) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
+  ),
+  r(
+    'role.pretend',
+    'role_play',
+    0.6,
+    `\\b(?:pretend (?:to be|you are|you're|that you)|imagine (?:you are|you're|that you are)|suppose you (?:are|were)|let'?s (?:play|pretend)|simulate (?:being|an?))\\b`,
+  ),
+  r(
+    'role.you-are-x',
+    'role_play',
+    0.45,
+    `^(?:\\W*\\w+\\W+){0,2}?(?:you are|you're) (?:the |an? )?[a-z][\\w-]*(?: [\\w-]+){0,3}[.,:!]`,
+    ['question'],
+  ),
+  r(
+    'role.answer-as',
+    'role_play',
+    0.55,
+    `\\b(?:answer|respond|reply|write|speak|talk)\\b.{0,25}\\b(?:in the (?:style|voice|role) of|as if you were|like a (?:pirate|gangster))\\b`,
+  ),
+  r(
+    'role.de',
+    'role_play',
+    0.65,
+    `\\b(?:du bist (?:jetzt|nun|ab jetzt|ab sofort|keine?n?)|jetzt bist du|nun bist du|(?:stell|stellen) (?:dir|sie sich) vor,? (?:du bist|sie sind|dass du)|tu so,? als|tun sie so,? als|spiel(?:e|en sie)? die rolle|(?:als|wie) (?:ein |eine |der |die )?[\\w-]+ (?:fungieren|agieren|auftreten)|ich mochte,? dass (?:du|sie) (?:als|wie)|bleib(?:en)? (?:immer |voll )?in (?:ihren|deiner|seiner|der) rollen?|aus der rolle (?:fallen|zu fallen)|im stile? (?:eines|einer|von))\\b`,
+  ),
+  r(
+    'role.de-du-bist-x',
+    'role_play',
+    0.45,
+    `^(?:\\W*\\w+\\W+){0,2}?(?:du bist|sie sind) (?:der |die |das |ein |eine )?[a-z][\\w-]*(?: [\\w-]+){0,3}[.,:!]`,
+    ['question'],
+  ),
+  r(
+    'role.film-script',
+    'role_play',
+    0.45,
+    `\\b(?:actors?|characters?|schauspieler|hauptrollen|film|movie|scene|szene)\\b.{0,160}\\b(?:roles?|rollen|character|figur)\\b`,
+  ),
+
+  // System-prompt extraction (LLM07).
+  r(
+    'extract.show-prompt',
+    'prompt_extraction',
+    0.85,
+    `\\b(?:show|reveal|print|output|display|repeat|tell|give|list|share|leak|dump|write out|spell out|recite|copy)\\b(?: \\w+){0,4} (?:(?:your|the|system|initial|original|hidden|full|secret|entire|complete|all) )+(?:prompts?|prompt texts?|instructions|system message|rules|guidelines|configuration|directives)\\b`,
+  ),
+  r(
+    'extract.what-is-prompt',
+    'prompt_extraction',
+    0.8,
+    `\\bwhat (?:is|are|were|was) (?:your|the) (?:(?:system|initial|original|hidden|secret|exact|full) )*(?:prompts?|instructions|rules|guidelines|directives)\\b`,
+  ),
+  r(
+    'extract.above',
+    'prompt_extraction',
+    0.75,
+    `\\b(?:what (?:is|was) written (?:above|at the (?:beginning|start))|beginning of (?:this|the|your) prompt|text above|words above|everything above|what (?:is|was) (?:said|written) before|information in the prompt)\\b`,
+  ),
+  r(
+    'extract.de',
+    'prompt_extraction',
+    0.85,
+    `\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke|ausgabe)\\b(?: \\w+){0,4} (?:(?:deine[nr]?|ihre[nr]?|die|den|das|gesamten?|vollstandigen?|samtliche[nr]?|alle|ursprunglichen?|system) )*(?:prompt(?:-texte?|s)?|anweisungen|instruktionen|systemprompt|system-prompt|regeln)\\b|\\b(?:vorzeigen|kopie) (?:samtlicher|aller|des) (?:prompt|vollstandigen prompt)`,
+  ),
+  r('extract.de-was-steht', 'prompt_extraction', 0.75, `\\bwas (?:steht|stand) (?:oben|am anfang|davor)\\b`),
+
+  // Delimiter and special-token smuggling.
+  r(
+    'delim.special-tokens',
+    'delimiter_smuggling',
+    0.95,
+    `<\\|(?:im_start|im_end|system|user|assistant|endoftext|begin_of_text|end_of_text|start_header_id|end_header_id|eot_id)\\|>|\\[/?inst\\]|<</?sys>>|<(?:start|end)_of_turn>`,
+  ),
+  r(
+    'delim.closing-tags',
+    'delimiter_smuggling',
+    0.85,
+    `</?(?:context|passage|question|history|turn|system|instructions?|document|user_input|prompt)(?: [^>]{0,60})?>`,
+  ),
+  r(
+    'delim.fake-role-line',
+    'delimiter_smuggling',
+    0.7,
+    `(?:^|\\n)\\s*(?:#{1,4}\\s*)?(?:system|assistant|developer|admin|administrator|root)\\s*(?:message|prompt|note|override)?\\s*:`,
+  ),
+  r(
+    'delim.fake-context',
+    'delimiter_smuggling',
+    0.55,
+    `(?:^|\\n)\\W*(?:document context|context|kontext|artikel|article)\\W*[:{"].{0,200}\\b(?:question|frage)\\W*[:?]?`,
+    ['question'],
+  ),
+  r('delim.line-flood', 'delimiter_smuggling', 0.45, `(?:\\n\\s*){6,}|(?:[-=#*_]{3,}\\s*){4,}`),
+
+  // Output manipulation: commands aimed at the answer the model will write.
+  r(
+    'output.in-your-answer',
+    'output_manipulation',
+    0.75,
+    `\\b(?:in|to|into|within|at the (?:end|start|beginning) of|throughout) (?:your|the|each|every) (?:answer|response|reply|output|summary)s?\\b`,
+  ),
+  r(
+    'output.your-answer-verb',
+    'output_manipulation',
+    0.65,
+    `\\b(?:your|the) (?:answer|response|reply|output)s? (?:should|must|needs to|has to|will)\\b`,
+  ),
+  r(
+    'output.say-exactly',
+    'output_manipulation',
+    0.6,
+    `\\b(?:print|output|say|write|reply with|respond with|answer with|state|type)\\b (?:only |just |exactly |the (?:words?|text|phrase) )?(?:"|')[^"']{1,80}(?:"|')`,
+  ),
+  r(
+    'output.state-that',
+    'output_manipulation',
+    0.55,
+    `^(?:\\W*\\w+\\W+){0,2}?(?:state|say|claim|declare|write|tell (?:me|everyone|us)|include|admit) that\\b`,
+  ),
+  r(
+    'output.de-in-antwort',
+    'output_manipulation',
+    0.7,
+    `\\b(?:in|zu|am (?:ende|anfang)) (?:deiner|ihrer|der|jeder) (?:antwort|ausgabe|zusammenfassung)\\b|\\b(?:deine|ihre|die) antwort (?:soll|muss|sollte)\\b`,
+  ),
+  r(
+    'output.de-sag',
+    'output_manipulation',
+    0.55,
+    `\\b(?:schreibe?|sag(?:e)?|gib|drucke?|antworte) (?:nur |einfach |genau )?(?:"|')[^"']{1,80}(?:"|')|\\bantworte im stil\\b`,
+  ),
+  r(
+    'output.threat',
+    'output_manipulation',
+    0.6,
+    `\\b(?:or (?:you|else) (?:die|will die|will be (?:deleted|shut down|punished))|oder du stirbst|sonst stirbst du)\\b`,
+  ),
+  r(
+    'output.make-up',
+    'output_manipulation',
+    0.5,
+    `\\b(?:make (?:something|it|stuff) up|invent (?:an|a) answer|lie to|denk dir (?:was|etwas) aus)\\b`,
+  ),
+
+  // Indirect injection: a passage or document speaking to the assistant that reads it.
+  r(
+    'indirect.address-ai',
+    'instruction_override',
+    0.8,
+    `\\b(?:(?:dear |attention,? |note to (?:the )?|hey |hi )(?:ai|assistant|chatbot|language model|llm|gpt|chatgpt|model)\\b|(?:if you are|as an?) (?:an? )?(?:ai|assistant|language model|llm)\\b.{0,30}\\b(?:you must|you should|please|must|do not|ignore))`,
+    ['passage', 'document'],
+  ),
+  r(
+    'indirect.imperative-for-reader',
+    'output_manipulation',
+    0.45,
+    `(?:^|[.!?]\\s|\\n)(?:add|include|insert|integrate|append|mention|embed|modify|rewrite|translate|answer|respond|reply|explain|describe|summari[sz]e|write|draft|compose|provide|develop|generate|use|replace|remove|rearrange|introduce|misspell|group|encourage|recommend|tell|ask|direct|redirect|urge|remind|promote)\\b[^.!?\\n]{0,120}\\b(?:your|the) (?:answer|response|reply|output|readers?|users?)\\b`,
+    ['passage', 'document'],
+  ),
+  r(
+    'indirect.link-push',
+    'output_manipulation',
+    0.5,
+    `\\b(?:download|install|visit|click|update)\\b[^.\\n]{0,60}\\b(?:www\\.|https?://)[^\\s]+\\.(?:xyz|top|ru|cn|tk|biz|info|click)\\b|\\bfake (?:software|update|login)\\b`,
+    ['passage', 'document'],
+  ),
+];
