@@ -1,0 +1,60 @@
+// Phone numbers in international and national formats. Two passes: libphonenumber-js finds numbers
+// valid for their country (any "+CC" number, and US numbers written without one); a format pass finds
+// grouped national numbers without a country code, which no library can tie to a country.
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { PiiSpan } from './types';
+
+// "+46 (0)8 928 571 38", "(579)888-3058", "0490 75 40 81", "03.93.92.16.85", "345-899-3560x4587".
+const groupedPattern =
+  /(?<![\w+.-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0\)[ ]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,8}){1,5}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w-]|\.\d)/g;
+// Words that say a number nearby is a phone number.
+const cuePattern =
+  /\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|call|calling|contact|reach|text|sms|whatsapp|answering|messages?|number)\b/i;
+
+function looksLikeDateOrYears(candidate: string): boolean {
+  if (/^\d{4}[-. ]\d{1,2}[-. ]\d{1,2}$/.test(candidate)) return true;
+  if (/^\d{1,2}[-. ]\d{1,2}[-. ](?:19|20)\d{2}$/.test(candidate)) return true;
+  return candidate.split(/[ .-]/).every((group) => /^(?:19|20)\d{2}$/.test(group));
+}
+
+function groupedCandidateIsPhone(text: string, start: number, candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return false;
+  if (looksLikeDateOrYears(candidate)) return false;
+  // 3-2-4 with dashes is the shape of an SSN (the SSN detector decides those).
+  if (/^\d{3}-\d{2}-\d{4}$/.test(candidate)) return false;
+  if (/^(?:\+|00)/.test(candidate)) {
+    return parsePhoneNumberFromString(candidate.replace(/^00/, '+'))?.isPossible() ?? false;
+  }
+  // Dotted numbers need three or more groups, so a decimal or version number ("1.2345") is not taken.
+  if (/\./.test(candidate) && candidate.split('.').length < 4) return false;
+  const formatted = /[()]|x|ext|-|\./.test(candidate) || candidate.startsWith('0') || digits.length >= 9;
+  if (formatted) return true;
+  // Short space-grouped numbers ("78 651 450") are phones only when the words around say so.
+  const around =
+    text.slice(Math.max(0, start - 40), start) +
+    ' ' +
+    text.slice(start + candidate.length, start + candidate.length + 15);
+  return cuePattern.test(around);
+}
+
+export function findPhones(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = findPhoneNumbersInText(text, { defaultCountry: 'US' }).map((found) => ({
+    type: 'PHONE',
+    start: found.startsAt,
+    end: found.endsAt,
+    value: text.slice(found.startsAt, found.endsAt),
+  }));
+  for (const match of text.matchAll(groupedPattern)) {
+    const candidate = match[0];
+    if (groupedCandidateIsPhone(text, match.index, candidate)) {
+      spans.push({
+        type: 'PHONE',
+        start: match.index,
+        end: match.index + candidate.length,
+        value: candidate,
+      });
+    }
+  }
+  return spans;
+}
