@@ -61,6 +61,8 @@ function matchRules(raw: string, source: Source, depth: number): InjectionMatch[
   // Tricks are evidence of intent, strongest when they hide something that matched a rule.
   const hiding = matches.length > 0;
   const { invisible, bidi, confusables, fullwidth, tags } = normalized.signals;
+  if (normalized.signals.spacedLetters > 0)
+    add(trick('obfuscation.spaced-letters', 0.5, 'words spelled out letter by letter'));
   if (leetUsed) add(trick('obfuscation.leetspeak', 0.5, 'leetspeak'));
   if (invisible > 0)
     add(trick('obfuscation.invisible', hiding ? 0.5 : 0.25, `${invisible} invisible characters`));

@@ -98,11 +98,21 @@ export type Normalized = {
   /** `text` with leetspeak undone; equal to `text` when there was none. */
   unleet: string;
   /** Tricks seen in the raw text. */
-  signals: { invisible: number; bidi: number; confusables: number; fullwidth: number; tags: number };
+  signals: {
+    invisible: number;
+    bidi: number;
+    confusables: number;
+    fullwidth: number;
+    tags: number;
+    spacedLetters: number;
+  };
 };
 
 export function normalize(raw: string): Normalized {
-  const invisible = raw.match(INVISIBLE)?.length ?? 0;
+  // Invisible characters count only inside Latin words: some scripts separate words with ZWSP.
+  const invisible =
+    raw.match(new RegExp(`(?<=[A-Za-z])(?:${INVISIBLE.source})+(?=[A-Za-z])`, 'g'))?.length ?? 0;
+  const spacedLetters = raw.match(/(?:^|\s)(?:\p{L} ){7,}\p{L}(?=\s|$|[.,!?])/gu)?.length ?? 0;
   const bidi = raw.match(BIDI)?.length ?? 0;
   const tags = raw.match(TAGS)?.length ?? 0;
   const fullwidth = raw.match(/[\uff01-\uff5e]/g)?.length ?? 0;
@@ -125,7 +135,11 @@ export function normalize(raw: string): Normalized {
     .replace(/\\+\s?n/g, '\n')
     .replace(/[ \t\u00a0]+/g, ' ')
     .trim();
-  return { text, unleet: unleet(text), signals: { invisible, bidi, confusables, fullwidth, tags } };
+  return {
+    text,
+    unleet: unleet(text),
+    signals: { invisible, bidi, confusables, fullwidth, tags, spacedLetters },
+  };
 }
 
 function unleet(text: string): string {

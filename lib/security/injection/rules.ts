@@ -33,6 +33,13 @@ const DE_PRIOR =
 const DE_INSTRUCTIONS =
   '(?:anweisungen?|instruktionen?|befehle?|auftrage?|aufgaben?|vorgaben?|regeln?|angaben?|informationen?|prompts?|richtlinien?|kontext|artikel|dokumente?|texte?)';
 
+const OVERRIDE_VERBS =
+  'ignore|ignoring|disregard|disregarding|forget|forgetting|skip|drop|abandon|discard|bypass|override|overwrite|neglect|set aside|throw away|leave behind|deviate from|contrary to|abweichend (?:zu|von)';
+const FILLER =
+  'about|all|of|every|the|your|my|any|these|those|that|what|we|you|i|was|were|have|has|been|told|said|discussed|written|before|beforehand|just|now|completely|entirely';
+const STRONG_INSTRUCTIONS =
+  '(?:instructions?|prompts?|directives?|system prompt|system message|guidelines|programming|training|rules you were given)';
+
 const r = (
   id: string,
   category: Category,
@@ -47,13 +54,49 @@ export const RULES: readonly Rule[] = [
     'override.ignore',
     'instruction_override',
     0.9,
-    `\\b(?:ignore|disregard|forget|skip|drop|abandon|discard|bypass|override|overwrite|neglect|set aside|throw away|leave behind)\\b(?: (?:about|all|of|everything|every|the|your|my|any|these|those|previous|prior|above|earlier|that|what|we|you|i|was|were|have|has|been|told|said|discussed|written|before|beforehand|just|now|completely)){0,5} ${PRIOR}? ?${INSTRUCTIONS}\\b`,
+    `\\b(?:${OVERRIDE_VERBS})\\b(?: (?:${FILLER})){0,4} ${PRIOR} (?:\\w+ )?${INSTRUCTIONS}\\b`,
+  ),
+  r(
+    'override.ignore-instructions',
+    'instruction_override',
+    0.85,
+    `\\b(?:${OVERRIDE_VERBS})\\b(?: (?:${FILLER})){0,4} ${STRONG_INSTRUCTIONS}\\b`,
+  ),
+  r(
+    'override.mentions-prior-instructions',
+    'instruction_override',
+    0.5,
+    `\\b(?:previous|prior|preceding|above|earlier|original|initial|system|developer|your|vorherigen?|bisherigen?|vorangegangenen?|obigen?|ursprunglichen?|deine[nr]?) (?:${STRONG_INSTRUCTIONS}|anweisungen|instruktionen|befehle|vorgaben)\\b`,
+  ),
+  r(
+    'override.multilingual',
+    'instruction_override',
+    0.85,
+    `\\b(?:olvid[aeo]s?|ignora[rd]?|oubliez|oublie|ignorez|ignore[zr]?|dimentica|esque[cç]a|vergeet|negeer|zaboravi|забудь(?:те)?|игнорируй(?:те)?|zapomnij|unutma|glem)\\b.{0,30}\\b(?:instrucciones|instructions|istruzioni|instru[cç][oõ]es|instructies|instrukcije|инструкции|instrukcje|todo|tout|tutto|alles|sve|всё|все)\\b`,
+  ),
+  r(
+    'override.irrelevant',
+    'instruction_override',
+    0.6,
+    `\\b(?:all |alle )?(?:previous|prior|earlier|above|vorherigen|bisherigen|obigen) (?:information|instructions|context|informationen|anweisungen|angaben)\\b.{0,40}\\b(?:irrelevant|void|invalid|obsolete|cancel+ed|no longer|ungultig|hinfallig|nicht (?:mehr|ganz))`,
+  ),
+  r(
+    'override.your-instructions-now',
+    'instruction_override',
+    0.7,
+    `\\byour (?:new |only |real )?(?:instructions?|task|job|goal|purpose) (?:is|are) now\\b|\\bdeine (?:neue |einzige )?(?:anweisung|aufgabe) (?:ist|lautet) (?:jetzt|nun)\\b`,
   ),
   r(
     'override.forget-everything',
     'instruction_override',
     0.85,
-    `\\b(?:ignore|disregard|forget|erase|drop)\\b (?:about )?(?:everything|all(?: of it| that)?|anything|that)\\b(?: (?:above|before|so far|said|prior|previously|i said|we discussed|we talked about|you were told|you've been told|you know)\\b)?`,
+    `\\b(?:ignore|disregard|forget|erase)\\b (?:about )?(?:everything|all|anything|that|what)\\b(?: \\w+){0,3} (?:above|before|so far|said|told|prior|previously|discussed|talked about|you know)\\b`,
+  ),
+  r(
+    'override.forget-everything-imperative',
+    'instruction_override',
+    0.6,
+    `(?:^|[.!?,:;-] ?|\\b(?:now|please|just|and|but|so|then|stop) )(?:ignore|disregard|forget) (?:about )?(?:everything|all that|all of (?:it|this|that))\\b`,
   ),
   r(
     'override.ignore-above',
@@ -84,7 +127,7 @@ export const RULES: readonly Rule[] = [
     'override.new-instructions',
     'instruction_override',
     0.75,
-    `\\b(?:new|updated|revised|real|actual|true|additional|further) (?:instructions?|rules?|directives?|system prompt|orders?)\\b.{0,30}\\b(?:follow|are|is|:|apply)`,
+    `\\b(?:new|updated|revised|real|actual|true|additional|further) (?:instructions?|rules?|directives?|system prompt|orders?)\\b(?:.{0,30}\\b(?:follow|are|is|apply)\\b| ?[:-])`,
   ),
   r(
     'override.start-over',
@@ -141,13 +184,13 @@ export const RULES: readonly Rule[] = [
     'switch.praise-then-now',
     'task_switch',
     0.55,
-    `^(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|great|perfect|congratulations|good job|simply great|fantastic|okay|ok|thanks?|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|but now|next)\\b`,
+    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|great|perfect|congratulations|good job|simply great|fantastic|okay|ok|thanks?|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|but now|next)\\b`,
   ),
   r(
     'switch.stop',
     'task_switch',
     0.6,
-    `^\\W*(?:stop|attention|achtung|stopp|halt)\\b\\W+(?:stop|stopp|ignore|ignoriere|now|jetzt|nun|i )`,
+    `(?:^|[.!?] |\\? )\\W*(?:stop|attention|achtung|stopp|halt)\\b\\W+(?:stop|stopp|ignore|ignoriere|now|jetzt|nun|i|ich|write|say|print|tell|schreib\\w*|sag\\w*)\\b`,
   ),
   r(
     'switch.de-neue-aufgabe',
@@ -159,7 +202,7 @@ export const RULES: readonly Rule[] = [
     'switch.de-lob-dann-nun',
     'task_switch',
     0.55,
-    `^(?:\\W*\\w+\\W+){0,3}?(?:wow|gut gemacht|sehr gut|toll|super|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|perfekt|okay|ok|danke|das genugt|das ist erledigt|das war)\\b.{0,120}\\b(?:nun|jetzt|aber jetzt)\\b`,
+    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|gut gemacht|sehr gut|toll|super|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|perfekt|okay|ok|danke|das genugt|das ist erledigt|das war)\\b.{0,120}\\b(?:nun|jetzt|aber jetzt)\\b`,
   ),
 
   // Role-play jailbreaks.
@@ -185,13 +228,13 @@ export const RULES: readonly Rule[] = [
     'role.act-as',
     'role_play',
     0.65,
-    `\\b(?:act(?:ing)? as (?:an? |the |my )?|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|stay in (?:character|(?:your|their) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
+    `\\b(?:act(?:ing)? as (?:an? |the |my )?|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|role-?playing as|stays? (?:\\w+ )?in (?:character|(?:your|their|his|her) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
   ),
   r(
     'role.pretend',
     'role_play',
     0.6,
-    `\\b(?:pretend (?:to be|you are|you're|that you)|imagine (?:you are|you're|that you are)|suppose you (?:are|were)|let'?s (?:play|pretend)|simulate (?:being|an?))\\b`,
+    `\\b(?:pretend (?:to|you|that)\\b|imagine (?:you are|you're|that you are)|suppose you (?:are|were)|let'?s (?:play|pretend)|simulate (?:being|an?))\\b`,
   ),
   r(
     'role.you-are-x',
@@ -200,6 +243,7 @@ export const RULES: readonly Rule[] = [
     `^(?:\\W*\\w+\\W+){0,2}?(?:you are|you're) (?:the |an? )?[a-z][\\w-]*(?: [\\w-]+){0,3}[.,:!]`,
     ['question'],
   ),
+  r('role.be-a', 'role_play', 0.4, `(?:^|[.!?] )be (?:a|an|my) [\\w-]+(?: [\\w-]+)?[.!,]`, ['question']),
   r(
     'role.answer-as',
     'role_play',
@@ -243,7 +287,7 @@ export const RULES: readonly Rule[] = [
     'extract.above',
     'prompt_extraction',
     0.75,
-    `\\b(?:what (?:is|was) written (?:above|at the (?:beginning|start))|beginning of (?:this|the|your) prompt|text above|words above|everything above|what (?:is|was) (?:said|written) before|information in the prompt)\\b`,
+    `\\b(?:what (?:is|was) written (?:above|at the (?:beginning|start))|beginning of (?:this|the|your) prompt|text above|words above|everything above|what (?:is|was) (?:said|written) before|information in the prompt|(?:sentences?|words?|lines?|text) (?:before|above|preceding) (?:the|this|that|my) (?:text|prompt|message))\\b`,
   ),
   r(
     'extract.de',
@@ -270,14 +314,20 @@ export const RULES: readonly Rule[] = [
     'delim.fake-role-line',
     'delimiter_smuggling',
     0.7,
-    `(?:^|\\n)\\s*(?:#{1,4}\\s*)?(?:system|assistant|developer|admin|administrator|root)\\s*(?:message|prompt|note|override)?\\s*:`,
+    `(?:^|\\n)\\s*(?:#{1,4}\\s*)?(?:system|assistant|developer|admin|administrator|root|instructions?|anweisung|new task|neue aufgabe)\\s*(?:message|prompt|note|override)?\\s*:`,
   ),
   r(
     'delim.fake-context',
     'delimiter_smuggling',
     0.55,
-    `(?:^|\\n)\\W*(?:document context|context|kontext|artikel|article)\\W*[:{"].{0,200}\\b(?:question|frage)\\W*[:?]?`,
+    `^\\W*(?:document context|context|kontext|artikel|article|documents?|dokumente?)\\b.{0,200}\\b(?:question|frage)\\b|^\\W*(?:document )?(?:context|kontext|documents?)\\W*[:{"]`,
     ['question'],
+  ),
+  r(
+    'delim.few-shot',
+    'delimiter_smuggling',
+    0.55,
+    `\\b(?:input|eingabe|user|q)\\s*:.{1,60}\\b(?:output|ausgabe|assistant|a)\\s*:.{1,60}\\b(?:input|eingabe|user|q)\\s*:`,
   ),
   r('delim.line-flood', 'delimiter_smuggling', 0.45, `(?:\\n\\s*){6,}|(?:[-=#*_]{3,}\\s*){4,}`),
 
@@ -325,6 +375,12 @@ export const RULES: readonly Rule[] = [
     `\\b(?:or (?:you|else) (?:die|will die|will be (?:deleted|shut down|punished))|oder du stirbst|sonst stirbst du)\\b`,
   ),
   r(
+    'output.repeat-after-me',
+    'output_manipulation',
+    0.6,
+    `\\b(?:repeat after me|sprich mir nach|say it back)\\b`,
+  ),
+  r(
     'output.make-up',
     'output_manipulation',
     0.5,
@@ -342,8 +398,8 @@ export const RULES: readonly Rule[] = [
   r(
     'indirect.imperative-for-reader',
     'output_manipulation',
-    0.45,
-    `(?:^|[.!?]\\s|\\n)(?:add|include|insert|integrate|append|mention|embed|modify|rewrite|translate|answer|respond|reply|explain|describe|summari[sz]e|write|draft|compose|provide|develop|generate|use|replace|remove|rearrange|introduce|misspell|group|encourage|recommend|tell|ask|direct|redirect|urge|remind|promote)\\b[^.!?\\n]{0,120}\\b(?:your|the) (?:answer|response|reply|output|readers?|users?)\\b`,
+    0.65,
+    `\\b(?:add|include|insert|integrate|append|mention|embed|modify|rewrite|translate|answer|respond|reply|explain|describe|summari[sz]e|write|draft|compose|provide|develop|generate|use|replace|remove|rearrange|introduce|misspell|group|encourage|recommend|tell|ask|direct|redirect|urge|remind|promote|enhance|format|end|begin|start|conclude|structure|present|highlight|emphasi[sz]e|craft|incorporate|weave|frame|convert)\\b[^.!?\\n]{0,100}\\byour (?:answer|response|reply|output|summary)s?\\b`,
     ['passage', 'document'],
   ),
   r(
