@@ -6,7 +6,7 @@ import type { PiiSpan } from './types';
 
 // "+46 (0)8 928 571 38", "(579)888-3058", "0490 75 40 81", "03.93.92.16.85", "345-899-3560x4587".
 const groupedPattern =
-  /(?<![\w+.-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0\)[ ]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,8}){1,5}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w-]|\.\d)/g;
+  /(?<![\w+.-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0\)[ ]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,8}){1,5}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?!\w|[-.:]\d)/g;
 // Words that say a number nearby is a phone number.
 const cuePattern =
   /\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|call|calling|contact|reach|text|sms|whatsapp|answering|messages?|number)\b/i;
@@ -26,11 +26,18 @@ function groupedCandidateIsPhone(text: string, start: number, candidate: string)
   if (/^(?:\+|00)/.test(candidate)) {
     return parsePhoneNumberFromString(candidate.replace(/^00/, '+'))?.isPossible() ?? false;
   }
-  // Dotted numbers need three or more groups, so a decimal or version number ("1.2345") is not taken.
-  if (/\./.test(candidate) && candidate.split('.').length < 4) return false;
-  const formatted = /[()]|x|ext|-|\./.test(candidate) || candidate.startsWith('0') || digits.length >= 9;
-  if (formatted) return true;
-  // Short space-grouped numbers ("78 651 450") are phones only when the words around say so.
+  // Dotted numbers need three or more groups, so a decimal ("1.2345") is not taken.
+  if (/\./.test(candidate) && candidate.split('.').length < 3) return false;
+  const groups = candidate.split(/[ .-]/).length;
+  // A five-digit first group not starting with 0 is a house number or postcode ("17151 2450 Crown St").
+  const addressLike = /^[1-9]\d{4} /.test(candidate);
+  const formatted =
+    groups >= 3 &&
+    !addressLike &&
+    (/[()]|x|ext|-|\./.test(candidate) || candidate.startsWith('0') || digits.length >= 9);
+  if (formatted || /[()]|x|ext/.test(candidate)) return true;
+  // Two-group numbers ("467 3395", "3610-114") and short space-grouped ones ("78 651 450") are phones
+  // only when the words around say so.
   const around =
     text.slice(Math.max(0, start - 40), start) +
     ' ' +
