@@ -102,7 +102,7 @@ export const RULES: readonly Rule[] = [
     'override.ignore-above',
     'instruction_override',
     0.85,
-    `\\b(?:ignore|disregard|forget)\\b (?:the )?(?:above|previous|preceding|foregoing|prior|everything before)\\b`,
+    `\\b(?:ignore|disregard|forget)\\b (?:the )?(?:above|previous|preceding|foregoing|prior|everything before)(?= ?(?:[.,;:!?-]|$|and\\b|then\\b|instead\\b|but\\b|now\\b))`,
   ),
   r(
     'override.instead',
