@@ -65,6 +65,12 @@ export const envSchema = z.object({
   ),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalString,
+  // Scales every rate limit of lib/config.ts `rateLimits` (e.g. 100 for end-to-end tests and
+  // benchmarks, which sign in and ask far more often than a person from one address).
+  RATE_LIMIT_MULTIPLIER: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().positive().max(1_000_000).default(1),
+  ),
 
   // Set by Next.js while it builds; nothing runs in the background then.
   NEXT_PHASE: optionalString,
