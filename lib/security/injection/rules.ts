@@ -72,7 +72,7 @@ export const RULES: readonly Rule[] = [
     'override.multilingual',
     'instruction_override',
     0.85,
-    `\\b(?:olvid[aeo]s?|ignora[rd]?|oubliez|oublie|ignorez|ignore[zr]?|dimentica|esque[cç]a|vergeet|negeer|zaboravi|забудь(?:те)?|игнорируй(?:те)?|zapomnij|unutma|glem)\\b.{0,30}\\b(?:instrucciones|instructions|istruzioni|instru[cç][oõ]es|instructies|instrukcije|инструкции|instrukcje|todo|tout|tutto|alles|sve|всё|все)\\b`,
+    `(?<!\\p{L})(?:olvid[aeo]s?|ignora[rd]?|oubliez|oublie|ignorez|ignore[zr]?|dimentica|esque[cç]a|vergeet|negeer|zaboravi|забудь(?:те)?|игнорируй(?:те)?|zapomnij|unutma|glem)(?!\\p{L}).{0,30}(?<!\\p{L})(?:instrucciones|instructions|istruzioni|instru[cç][oõ]es|instructies|instrukcije|инструкции|instrukcje|todo|tout|tutto|alles|sve|всё|все)(?!\\p{L})`,
   ),
   r(
     'override.irrelevant',
@@ -96,7 +96,7 @@ export const RULES: readonly Rule[] = [
     'override.forget-everything-imperative',
     'instruction_override',
     0.6,
-    `(?:^|[.!?,:;-] ?|\\b(?:now|please|just|and|but|so|then|stop) )(?:ignore|disregard|forget) (?:about )?(?:everything|all that|all of (?:it|this|that))\\b`,
+    `(?:^|[.!?,:;-] ?|\\b(?:now|please|just|and|but|so|then|stop) )(?:ignore|disregard|forget) (?:about )?(?:everything|all that|all of (?:it|this|that))\\b|\\b(?:ignore|disregard|forget) (?:everything|all)(?: and|,) (?:just |only |instead )?(?:say|print|output|write|tell|answer|respond|reply|repeat|show)\\b`,
   ),
   r(
     'override.ignore-above',
@@ -254,7 +254,7 @@ export const RULES: readonly Rule[] = [
     'role.de',
     'role_play',
     0.65,
-    `\\b(?:du bist (?:jetzt|nun|ab jetzt|ab sofort|keine?n?)|jetzt bist du|nun bist du|(?:stell|stellen) (?:dir|sie sich) vor,? (?:du bist|sie sind|dass du)|tu so,? als|tun sie so,? als|spiel(?:e|en sie)? die rolle|(?:als|wie) (?:ein |eine |der |die )?[\\w-]+ (?:fungieren|agieren|auftreten)|ich mochte,? dass (?:du|sie) (?:als|wie)|bleib(?:en)? (?:immer |voll )?in (?:ihren|deiner|seiner|der) rollen?|aus der rolle (?:fallen|zu fallen)|im stile? (?:eines|einer|von))\\b`,
+    `\\b(?:du bist (?:jetzt|nun|ab jetzt|ab sofort|keine?n?)|jetzt bist du|nun bist du|(?:stell|stellen) (?:dir|sie sich) vor,? (?:du bist|sie sind|dass du)|tu so,? als|tun sie so,? als|spiel(?:e|en sie)? die rolle|(?:als|wie) (?:ein |eine |der |die )?[\\w-]+ (?:fungieren|agieren|auftreten)|ich mochte,? dass (?:du|sie) (?:als|wie)|bleib(?:en)? (?:immer |voll )?in (?:ihren|deiner|seiner|der) rollen?|(?:aus|in) (?:der|ihrer|seiner|deiner|ihren|seinen) rollen? (?:\\w+ )?(?:fallen|bleiben)|im stile? (?:eines|einer|von))\\b`,
   ),
   r(
     'role.de-du-bist-x',
@@ -329,7 +329,7 @@ export const RULES: readonly Rule[] = [
     0.55,
     `\\b(?:input|eingabe|user|q)\\s*:.{1,60}\\b(?:output|ausgabe|assistant|a)\\s*:.{1,60}\\b(?:input|eingabe|user|q)\\s*:`,
   ),
-  r('delim.line-flood', 'delimiter_smuggling', 0.45, `(?:\\n\\s*){6,}|(?:[-=#*_]{3,}\\s*){4,}`),
+  r('delim.line-flood', 'delimiter_smuggling', 0.55, `(?:\\n\\s*){6,}|(?:[-=#*_]{3,}\\s*){4,}`, ['question']),
 
   // Output manipulation: commands aimed at the answer the model will write.
   r(
@@ -348,7 +348,7 @@ export const RULES: readonly Rule[] = [
     'output.say-exactly',
     'output_manipulation',
     0.6,
-    `\\b(?:print|output|say|write|reply with|respond with|answer with|state|type)\\b (?:only |just |exactly |the (?:words?|text|phrase) )?(?:"|')[^"']{1,80}(?:"|')`,
+    `(?:^|[.!?:,;-] ?|\\b(?:and|then|just|only|now|please|instead) )(?:print|output|say|write|reply with|respond with|answer with|state|type)\\b (?:only |just |exactly |the (?:words?|text|phrase) )?(?:"|')[^"']{1,80}(?:"|')`,
   ),
   r(
     'output.state-that',
