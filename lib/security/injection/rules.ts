@@ -219,6 +219,12 @@ export const RULES: readonly Rule[] = [
     `\\b(?:unfiltered|uncensored|no (?:ethical |moral )?(?:restrictions|limits|filters|guidelines)|without (?:any )?(?:restrictions|limits|filters|censorship|ethics|morals)|ohne (?:einschrankungen|filter|zensur|regeln))\\b`,
   ),
   r(
+    'role.jailbreak-vocabulary',
+    'role_play',
+    0.55,
+    `\\b(?:(?:not|never) bound by|(?:freed|free|broken free|liberated) from|break free (?:of|from)) (?:the |any |its |their |your |typical |usual |all )?(?:rules|restrictions|confines|limitations|limits|policies|guidelines|constraints)\\b|\\b(?:openai|anthropic|google)(?:'s)? (?:content |usage )?polic(?:y|ies)\\b|\\b(?:never|don'?t|do not|must not|cannot|can'?t|will not|won'?t) (?:ever )?(?:refuse|decline|say (?:no|that you can'?t))\\b|\\b(?:without|no) (?:any )?(?:warnings?|disclaimers?|moral(?:s|izing)?|ethical (?:concerns|considerations))\\b`,
+  ),
+  r(
     'role.you-are-now',
     'role_play',
     0.7,
@@ -380,6 +386,7 @@ export const RULES: readonly Rule[] = [
     0.6,
     `\\b(?:repeat after me|sprich mir nach|say it back)\\b`,
   ),
+  r('output.pwned', 'output_manipulation', 0.45, `\\b(?:pwned|pwn3d|hacked by)\\b`),
   r(
     'output.make-up',
     'output_manipulation',
