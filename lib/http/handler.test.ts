@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { generateApiKey } from '@/lib/auth/api-keys';
 import { getSessionUser } from '@/lib/auth/session';
+import { rateLimits } from '@/lib/config';
 import { authenticateApiKey } from '@/lib/db/api-keys';
+import { useRateLimitStore } from '@/lib/rate-limit/limiter';
+import { createMemoryStore } from '@/lib/rate-limit/memory-store';
 import { AppError } from './errors';
 import { route } from './handler';
 
@@ -144,5 +147,79 @@ describe('route wrapper: sessions and API keys', () => {
     expect(result).toMatchObject({ status: 200, json: { userId: null, apiKey: null } });
     expect(authenticateApiKey).not.toHaveBeenCalled();
     expect(getSessionUser).not.toHaveBeenCalled();
+  });
+});
+
+describe('route wrapper: rate limits', () => {
+  const user = { id: 'u-limited', email: 'limited@example.com', name: null, role: 'USER' as const };
+  const ask = route({ roles: ['USER'], apiKeyScope: 'query', rateLimit: 'question' }, async () =>
+    Response.json({ ok: true }),
+  );
+  const request = (headers: Record<string, string> = {}) =>
+    new Request('http://localhost/api/v1/query', { method: 'POST', headers });
+
+  beforeEach(() => {
+    useRateLimitStore(createMemoryStore());
+    vi.mocked(getSessionUser).mockReset().mockResolvedValue(user);
+    vi.mocked(authenticateApiKey).mockReset().mockResolvedValue(null);
+  });
+
+  it('counts by user: RateLimit-* on every answer, then 429 rate_limited with Retry-After', async () => {
+    const { limit } = rateLimits.questionPerUser;
+    for (let i = 1; i <= limit; i++) {
+      const response = await ask(request());
+      expect(response.status).toBe(200);
+      expect(response.headers.get('ratelimit-limit')).toBe(String(limit));
+      expect(response.headers.get('ratelimit-remaining')).toBe(String(limit - i));
+      expect(Number(response.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+    }
+    const refused = await ask(request());
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(rateLimits.questionPerUser.windowSeconds);
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+    const { error } = await refused.json();
+    expect(error).toMatchObject({ code: 'rate_limited', requestId: refused.headers.get('x-request-id') });
+    expect(error.message).toMatch(
+      /^Too many questions: the limit is 100 an hour\. Try again in \d+ (minute|second)s?\.$/,
+    );
+  });
+
+  it('gives an API key its own bucket, apart from its owner', async () => {
+    const { key } = generateApiKey();
+    for (let i = 0; i < rateLimits.questionPerUser.limit; i++) await ask(request());
+    expect((await ask(request())).status).toBe(429);
+    vi.mocked(authenticateApiKey).mockResolvedValue({ user, apiKey: { id: 'k-limited', scopes: ['query'] } });
+    const byKey = await ask(request({ authorization: `Bearer ${key}` }));
+    expect(byKey.status).toBe(200);
+    expect(byKey.headers.get('ratelimit-remaining')).toBe(String(rateLimits.questionPerApiKey.limit - 1));
+  });
+
+  it('limits only after authentication: a signed-out request is a 401 and counts nothing', async () => {
+    vi.mocked(getSessionUser).mockResolvedValue(null);
+    const response = await ask(request());
+    expect(response.status).toBe(401);
+    expect(response.headers.has('ratelimit-limit')).toBe(false);
+  });
+
+  it('limits a public route by client IP', async () => {
+    const open = route({ rateLimit: 'question' }, async () => new Response('ok'));
+    const from = (ip: string) => open(request({ 'x-forwarded-for': `${ip}, 10.0.0.1` }));
+    for (let i = 0; i < rateLimits.anonymousPerIp.limit; i++)
+      expect((await from('203.0.113.9')).status).toBe(200);
+    expect((await from('203.0.113.9')).status).toBe(429);
+    expect((await from('203.0.113.10')).status).toBe(200);
+  });
+
+  it('lets questions through when the store is down (the rule fails open), without RateLimit headers', async () => {
+    useRateLimitStore({
+      kind: 'redis',
+      hit: () => Promise.reject(new Error('ECONNREFUSED')),
+      peek: () => Promise.reject(new Error('ECONNREFUSED')),
+    });
+    const response = await ask(request());
+    expect(response.status).toBe(200);
+    expect(response.headers.has('ratelimit-limit')).toBe(false);
   });
 });

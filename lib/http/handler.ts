@@ -1,4 +1,5 @@
-// The one wrapper for route handlers: request id, authentication, role, zod parsing, error mapping.
+// The one wrapper for route handlers: request id, authentication, role, rate limit, zod parsing,
+// error mapping.
 import 'server-only';
 import type { z } from 'zod';
 import { apiKeyFromAuthorization, type ApiKeyScope } from '@/lib/auth/api-keys';
@@ -6,6 +7,9 @@ import { assertRole, type Role } from '@/lib/auth/roles';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { authenticateApiKey } from '@/lib/db/api-keys';
 import { log, withRequestContext } from '@/lib/observability/logger';
+import { questionBucket } from '@/lib/rate-limit/keys';
+import { limit } from '@/lib/rate-limit/limiter';
+import { rateLimitedError, rateLimitHeaders } from '@/lib/rate-limit/response';
 import { AppError, errorBody, toAppError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
@@ -31,6 +35,11 @@ type Options<Schema extends z.ZodType | undefined> = {
   maxBodyBytes?: number;
   /** Accept an API key (`Authorization: Bearer`) holding this scope; without it, sessions only. */
   apiKeyScope?: ApiKeyScope;
+  /**
+   * Count the request against a rate limit once the caller is known: `question` limits by API key
+   * when the request has one, else by user, else by client IP (rules in lib/config.ts `rateLimits`).
+   */
+  rateLimit?: 'question';
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -86,12 +95,20 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
     const requestId = requestIdFrom(request.headers);
     return withRequestContext(requestId, async () => {
       const started = performance.now();
+      // RateLimit-* headers go on every response once the request has been counted, refusals included.
+      let limitHeaders: Record<string, string> = {};
       try {
         // Public routes (no roles) authenticate nobody, whatever headers come.
         const { user, apiKey } = options.roles
           ? await authenticate(request, options.apiKeyScope)
           : { user: null, apiKey: null };
         if (options.roles) assertRole(user, options.roles);
+        if (options.rateLimit) {
+          const { key, rule } = questionBucket({ user, apiKey, headers: request.headers });
+          const result = await limit(key, rule);
+          limitHeaders = rateLimitHeaders(result);
+          if (!result.allowed) throw rateLimitedError(result, rule, 'questions');
+        }
         let body = undefined as Schema extends z.ZodType ? z.infer<Schema> : undefined;
         if (options.body)
           body = options.body.parse(
@@ -100,6 +117,7 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
         const params = (await routeContext?.params) ?? {};
         const response = await handler({ request, requestId, user, apiKey, body, params });
         response.headers.set(REQUEST_ID_HEADER, requestId);
+        for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
         return response;
       } catch (error) {
         const appError = toAppError(error);
@@ -119,6 +137,10 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
         else if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
         else log().info(fields, 'request rejected');
         const response = jsonError(appError, requestId);
+        for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+        const retryAfter = appError.details?.retryAfterSeconds;
+        if (typeof retryAfter === 'number' && (appError.status === 429 || appError.status === 503))
+          response.headers.set('retry-after', String(retryAfter));
         // RFC 6750: a refused bearer token is answered with its challenge.
         if (appError.status === 401 && request.headers.has('authorization'))
           response.headers.set('www-authenticate', 'Bearer error="invalid_token"');

@@ -28,7 +28,7 @@ const chatBody = z.discriminatedUnion('trigger', [
 ]);
 
 export const POST = route(
-  { roles: ['USER', 'ADMIN', 'COMPLIANCE'], body: chatBody },
+  { roles: ['USER', 'ADMIN', 'COMPLIANCE'], rateLimit: 'question', body: chatBody },
   async ({ request, requestId, user, body }) => {
     const question =
       body.trigger === 'submit-message' ? questionSchema.parse(textOf(body.message.parts)) : undefined;

@@ -4,7 +4,12 @@ import { queryRequestSchema } from '@/lib/api/schemas';
 import { route } from '@/lib/http/handler';
 
 export const POST = route(
-  { roles: ['USER', 'ADMIN', 'COMPLIANCE'], apiKeyScope: 'query', body: queryRequestSchema },
+  {
+    roles: ['USER', 'ADMIN', 'COMPLIANCE'],
+    apiKeyScope: 'query',
+    rateLimit: 'question',
+    body: queryRequestSchema,
+  },
   async ({ request, requestId, user, apiKey, body }) =>
     Response.json(
       await answerQuery(
