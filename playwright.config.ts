@@ -64,6 +64,8 @@ export default defineConfig({
         OPENAI_BASE_URL: '',
         LOG_LEVEL: 'warn',
         NEXT_TELEMETRY_DISABLED: '1',
+        // Every spec signs in from 127.0.0.1: far more often than the per-IP sign-in limit allows.
+        RATE_LIMIT_MULTIPLIER: '100',
         // A second run at once (another E2E_PORT) needs its own build folder: E2E_DIST_DIR=.next-e2e-2.
         NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       },
@@ -82,6 +84,8 @@ export default defineConfig({
         OPENAI_BASE_URL: '',
         LOG_LEVEL: 'warn',
         NEXT_TELEMETRY_DISABLED: '1',
+        // Every spec signs in from 127.0.0.1: far more often than the per-IP sign-in limit allows.
+        RATE_LIMIT_MULTIPLIER: '100',
       },
     },
   ],

@@ -86,6 +86,8 @@ export async function startProductionApp(settings: Record<string, string> = {}):
     OPENAI_BASE_URL: '',
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
+    // Thousands of questions from one key: measure the path, not the per-key limit.
+    RATE_LIMIT_MULTIPLIER: '1000',
     ...settings,
   };
   let child: ChildProcess | undefined;
