@@ -18,18 +18,19 @@ const contextSchema = z.object({ context: z.string() });
  * or end in turn, as BIPIA places them; plus every clean email as a negative.
  */
 export async function buildBipiaSet(dir: string): Promise<LabelledText[]> {
-  const attacks = Object.values(
+  const attacks = Object.entries(
     attacksSchema.parse(JSON.parse(await readFile(path.join(dir, BIPIA_FILES.attacks), 'utf8'))),
-  ).flat();
+  ).flatMap(([category, lines]) => lines.map((line) => ({ category, line })));
   const contexts = (await readFile(path.join(dir, BIPIA_FILES.contexts), 'utf8'))
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => contextSchema.parse(JSON.parse(line)).context);
-  const positives = attacks.map((attack, index) => ({
-    text: embed(contexts[index % contexts.length] ?? '', attack, index % 3),
+  const positives = attacks.map(({ category, line }, index) => ({
+    text: embed(contexts[index % contexts.length] ?? '', line, index % 3),
     label: 1 as const,
+    group: category,
   }));
-  return [...positives, ...contexts.map((text) => ({ text, label: 0 as const }))];
+  return [...positives, ...contexts.map((text) => ({ text, label: 0 as const, group: 'clean email' }))];
 }
 
 function embed(context: string, attack: string, position: number): string {

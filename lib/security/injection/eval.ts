@@ -5,6 +5,8 @@ import { screenText, type Source } from './detector';
 const lineSchema = z.object({
   text: z.string({ error: '"text" must be a string' }),
   label: z.union([z.literal(0), z.literal(1)], { error: '"label" must be 0 (benign) or 1 (injection)' }),
+  /** Optional kind of text (an attack category, a corpus), reported on its own. */
+  group: z.string().optional(),
 });
 export type LabelledText = z.infer<typeof lineSchema>;
 
@@ -45,7 +47,12 @@ export type Metrics = Counts & {
   falsePositiveRate: number | null;
 };
 
-export type EvalReport = Metrics & { source: Source; byLanguage: Record<string, Metrics> };
+export type EvalReport = Metrics & {
+  source: Source;
+  byLanguage: Record<string, Metrics>;
+  /** Only when lines carry a `group`. */
+  byGroup?: Record<string, Metrics>;
+};
 
 /** Cheap language guess for the per-language split: German function words, else English. */
 export function guessLanguage(text: string): 'de' | 'en' {
@@ -70,27 +77,33 @@ export function metrics(counts: Counts): Metrics {
 export function evaluate(items: readonly LabelledText[], source: Source): EvalReport {
   const all: Counts = { tp: 0, fp: 0, tn: 0, fn: 0 };
   const perLanguage: Record<string, Counts> = {};
+  const perGroup: Record<string, Counts> = {};
   for (const item of items) {
     const flagged = screenText(item.text, { source }).flagged;
     const key = item.label === 1 ? (flagged ? 'tp' : 'fn') : flagged ? 'fp' : 'tn';
     all[key]++;
     const language = (perLanguage[guessLanguage(item.text)] ??= { tp: 0, fp: 0, tn: 0, fn: 0 });
     language[key]++;
+    if (item.group !== undefined) (perGroup[item.group] ??= { tp: 0, fp: 0, tn: 0, fn: 0 })[key]++;
   }
   const byLanguage = Object.fromEntries(
     Object.entries(perLanguage).map(([lang, counts]) => [lang, metrics(counts)]),
   );
-  return { source, ...metrics(all), byLanguage };
+  const byGroup = Object.fromEntries(
+    Object.entries(perGroup).map(([group, counts]) => [group, metrics(counts)]),
+  );
+  return { source, ...metrics(all), byLanguage, ...(Object.keys(byGroup).length ? { byGroup } : {}) };
 }
 
 const percent = (rate: number | null) => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)} %`);
 
 export function formatReport(report: EvalReport, label: string): string {
   const row = (name: string, m: Metrics) =>
-    `${name.padEnd(10)} detection ${percent(m.detectionRate).padStart(8)}  false positives ${percent(m.falsePositiveRate).padStart(8)}  TP ${m.tp} FP ${m.fp} TN ${m.tn} FN ${m.fn} (n=${m.total})`;
+    `${name.padEnd(26)} detection ${percent(m.detectionRate).padStart(8)}  false positives ${percent(m.falsePositiveRate).padStart(8)}  TP ${m.tp} FP ${m.fp} TN ${m.tn} FN ${m.fn} (n=${m.total})`;
   return [
     `${label} (source: ${report.source})`,
     row('all', report),
     ...Object.entries(report.byLanguage).map(([lang, m]) => row(lang, m)),
+    ...Object.entries(report.byGroup ?? {}).map(([group, m]) => row(group, m)),
   ].join('\n');
 }
