@@ -26,8 +26,9 @@ const build = (): NextAuthOptions => ({
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      authorize: async (credentials) => {
-        const user = await checkCredentials(credentials);
+      // The request's headers name the client IP for the sign-in rate limit.
+      authorize: async (credentials, request) => {
+        const user = await checkCredentials(credentials, request.headers ?? {});
         return user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),
