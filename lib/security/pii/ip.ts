@@ -5,7 +5,7 @@ import type { PiiSpan } from './types';
 const ipv4Pattern = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d]|\.\d)/g;
 // Hex groups and colons (with "::" compression and an optional trailing IPv4 or zone id).
 const ipv6Pattern =
-  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?(?![\w:])/g;
+  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?:%[\w.]+)?(?![\w:]|\.\d)/g;
 
 export function findIps(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -16,8 +16,8 @@ export function findIps(text: string): PiiSpan[] {
   }
   for (const match of text.matchAll(ipv6Pattern)) {
     const address = match[0].replace(/%.*$/, '');
-    // At least two hex groups, so a bare "::" or a clock time such as "12:30:45" is not taken.
-    if ((address.match(/[0-9A-Fa-f]+/g) ?? []).length >= 2 && isIPv6(address)) {
+    // At least two hex groups and a digit, so "::", "a::b" or a clock time ("12:30:45") is not taken.
+    if ((address.match(/[0-9A-Fa-f]+/g) ?? []).length >= 2 && /\d/.test(address) && isIPv6(address)) {
       spans.push({ type: 'IP', start: match.index, end: match.index + match[0].length, value: match[0] });
     }
   }

@@ -18,8 +18,12 @@ interface PersonTerm {
 /** Trims the punctuation and possessive "'s" that the tagger leaves on a name's edges. */
 function trimmed(text: string, start: number, end: number): PiiSpan | undefined {
   let value = text.slice(start, end);
-  const lead = value.length - value.trimStart().length;
-  value = value.trim().replace(/(?:['’]s)?[\s.,;:!?)"'’]*$/u, '');
+  // A title ("Dr.", "Mrs") is not part of the name.
+  const lead = value.length - value.replace(/^\s*(?:(?:mr|mrs|ms|miss|dr|prof)\.?\s+)?/iu, '').length;
+  value = value
+    .slice(lead)
+    .trimEnd()
+    .replace(/(?:['’]s)?[\s.,;:!?)"'’]*$/u, '');
   start += lead;
   // A name has a letter and starts with a capital; the tagger also tags lower-case pronoun-like words.
   if (!/^\p{Lu}/u.test(value)) return undefined;
