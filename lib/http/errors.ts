@@ -9,6 +9,8 @@ export const errorCodes = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** The question was refused as a prompt injection (the injection mode is `block`). */
+  injection_detected: 400,
   rate_limited: 429,
   internal: 500,
   service_unavailable: 503,

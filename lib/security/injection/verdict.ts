@@ -1,5 +1,6 @@
 // What the answer path does with a screening result, by the configured mode.
 import { injection } from '@/lib/config';
+import { AppError } from '@/lib/http/errors';
 import type { ScreenResult } from './detector';
 
 export type InjectionMode = 'block' | 'flag' | 'allow';
@@ -23,4 +24,12 @@ export function injectionVerdict(
   if (!result.flagged) return { action: 'none', log: false };
   if (mode === 'block') return { action: 'block', log: true, message: INJECTION_BLOCKED_MESSAGE };
   return { action: mode, log: true };
+}
+
+/** The error the answer path throws for `action: 'block'` on a question (400, code `injection_detected`). */
+export function injectionBlockedError(result: ScreenResult): AppError {
+  return new AppError('injection_detected', INJECTION_BLOCKED_MESSAGE, {
+    score: result.score,
+    categories: result.categories,
+  });
 }
