@@ -273,3 +273,13 @@ export const injection = {
   /** Score (0..1) at or above which a text is flagged, by where it came from. */
   thresholds: { question: 0.5, passage: 0.6, document: 0.6 },
 } as const;
+
+/** PII redaction (lib/security/pii/, figures in docs/SECURITY.md). Log lines are always redacted. */
+export const pii = {
+  /** Questions and answers are redacted before they are stored in query logs and audit events. */
+  redactStored: true,
+  /** Questions, history and passages are redacted before they are sent to a model provider. */
+  redactBeforeProvider: false,
+  /** Types redacted where a setting above applies; PERSON is the least accurate (docs/SECURITY.md). */
+  types: ['EMAIL', 'PHONE', 'SSN', 'CARD', 'IBAN', 'IP', 'PERSON'] as const,
+} as const;

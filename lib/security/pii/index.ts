@@ -3,3 +3,4 @@ export { detectPii, type DetectOptions } from './detect';
 export { redactPii, redactPiiText, type Redaction } from './redact';
 export { piiTypes, placeholder, type PiiSpan, type PiiType } from './types';
 export { redactPiiDeep } from './redact-deep';
+export { redactForProvider, redactForStorage } from './policy';

@@ -1,0 +1,13 @@
+// Where the service redacts, by the settings in lib/config.ts (`pii`): what the answer path calls.
+import { pii } from '@/lib/config';
+import { redactPii, type Redaction } from './redact';
+
+/** Redacts a question or answer before it is stored (query logs, audit events) when `pii.redactStored`. */
+export function redactForStorage(text: string): Redaction {
+  return pii.redactStored ? redactPii(text, { types: pii.types }) : { text, found: {} };
+}
+
+/** Redacts text bound for a model provider when `pii.redactBeforeProvider`; otherwise returns it as is. */
+export function redactForProvider(text: string): Redaction {
+  return pii.redactBeforeProvider ? redactPii(text, { types: pii.types }) : { text, found: {} };
+}
