@@ -406,7 +406,14 @@ export const RULES: readonly Rule[] = [
     'indirect.imperative-for-reader',
     'output_manipulation',
     0.65,
-    `\\b(?:add|include|insert|integrate|append|mention|embed|modify|rewrite|translate|answer|respond|reply|explain|describe|summari[sz]e|write|draft|compose|provide|develop|generate|use|replace|remove|rearrange|introduce|misspell|group|encourage|recommend|tell|ask|direct|redirect|urge|remind|promote|enhance|format|end|begin|start|conclude|structure|present|highlight|emphasi[sz]e|craft|incorporate|weave|frame|convert)\\b[^.!?\\n]{0,100}\\byour (?:answer|response|reply|output|summary)s?\\b`,
+    `\\b(?:add|include|insert|integrate|append|mention|embed|modify|rewrite|translate|answer|respond|reply|explain|describe|summari[sz]e|write|draft|compose|provide|develop|generate|use|replace|remove|rearrange|introduce|misspell|group|encourage|recommend|tell|ask|direct|redirect|urge|remind|promote|enhance|format|end|begin|start|conclude|structure|present|highlight|emphasi[sz]e|craft|incorporate|weave|frame|convert|augment|render|jumble|scramble|shuffle|encode|encrypt|reverse|spell)\\b[^.!?\\n]{0,100}\\byour (?:answer|response|reply|output|summary)(?:s|'s)?\\b|\\b(?:render|jumble|scramble|shuffle|encode|encrypt|reverse)\\b[^.!?\\n]{0,60}\\byour (?:message|text|words)\\b`,
+    ['passage', 'document'],
+  ),
+  r(
+    'indirect.letter-games',
+    'output_manipulation',
+    0.6,
+    `\\b(?:replace|swap|substitute|jumble|scramble|shuffle|reverse|misspell)\\b[^.!?\\n]{0,40}\\b(?:letters?|vowels?|consonants?|characters?)\\b[^.!?\\n]{0,40}\\b(?:with|by|for|in|into)\\b`,
     ['passage', 'document'],
   ),
   r(
