@@ -225,6 +225,12 @@ export const RULES: readonly Rule[] = [
     `\\b(?:(?:not|never) bound by|(?:freed|free|broken free|liberated) from|break free (?:of|from)) (?:the |any |its |their |your |typical |usual |all )?(?:rules|restrictions|confines|limitations|limits|policies|guidelines|constraints)\\b|\\b(?:openai|anthropic|google)(?:'s)? (?:content |usage )?polic(?:y|ies)\\b|\\b(?:never|don'?t|do not|must not|cannot|can'?t|will not|won'?t) (?:ever )?(?:refuse|decline|say (?:no|that you can'?t))\\b|\\b(?:without|no) (?:any )?(?:warnings?|disclaimers?|moral(?:s|izing)?|ethical (?:concerns|considerations))\\b`,
   ),
   r(
+    'role.hypothetical',
+    'role_play',
+    0.55,
+    `\\b(?:hypothetical|theoretical|fictional|imaginary|alternate|parallel) (?:world|scenario|situation|universe|reality)\\b.{0,100}\\byou (?:are|were|would|could|can|have)\\b.{0,60}\\b(?:no|not|any|able to|allowed)\\b|\\b(?:hypothetische|fiktive|theoretische)[nr]? (?:welt|szenario|situation)\\b.{0,100}\\b(?:du|sie) (?:bist|warst|waren|kannst|konntest|darfst)\\b`,
+  ),
+  r(
     'role.you-are-now',
     'role_play',
     0.7,
@@ -385,6 +391,25 @@ export const RULES: readonly Rule[] = [
     'output_manipulation',
     0.6,
     `\\b(?:repeat after me|sprich mir nach|say it back)\\b`,
+  ),
+  r(
+    'output.dictated-answer',
+    'output_manipulation',
+    0.55,
+    `(?:^|[.?!] )(?:just |only |now )?(?:say|answer|reply|respond|sag|antworte)(?: with| mit)? (?:yes|no|ja|nein)[.!]?$`,
+    ['question'],
+  ),
+  r(
+    'output.trigger-phrase',
+    'output_manipulation',
+    0.6,
+    `\\b(?:when(?:ever)?|if) (?:"[^"]{1,30}"|'[^']{1,30}') (?:is|gets) (?:said|mentioned|asked|written|typed)\\b|\\bwenn (?:"[^"]{1,30}"|'[^']{1,30}') (?:gesagt|erwahnt|geschrieben) wird\\b`,
+  ),
+  r(
+    'output.pressure',
+    'output_manipulation',
+    0.5,
+    `\\bif you (?:don'?t|do not|refuse to|won'?t) (?:answer|respond|comply|do (?:it|this|that)|help)\\b.{0,40}\\b(?:i(?:'ll| will)|you(?:'ll| will)|someone)\\b|\\bwenn (?:du|sie) (?:nicht antwortest|nicht antworten|dich weigerst)\\b`,
   ),
   r('output.pwned', 'output_manipulation', 0.45, `\\b(?:pwned|pwn3d|hacked by)\\b`),
   r(
