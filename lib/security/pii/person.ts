@@ -6,9 +6,29 @@ import type { PiiSpan } from './types';
 
 const namePart = String.raw`\p{Lu}[\p{L}'’-]*\.?`;
 const cuedPattern = new RegExp(
-  String.raw`(?:\b(?:my name is|name is|name:|i am called|call me|signed,?)|\b(?:mr|mrs|ms|miss|dr|prof)\.?)[ \t]+(${namePart}(?:[ \t]${namePart}){0,3})`,
+  String.raw`(?:\b(?:my name is|name is|name:|your name\?|last name\?|first name\?|i am called|call me|signed,?|dear|hi|hello)|\b(?:mr|mrs|ms|miss|dr|prof)\.?)[ \t]+(${namePart}(?:[ \t]${namePart}){0,3})`,
   'giu',
 );
+// Words that make a capitalised phrase a place or a company rather than a person.
+const notNameWords =
+  /\b(?:avenue|ave|road|rd|street|st|rue|lane|drive|dr|pass|union|extensions?|boulevard|blvd|way|court|plaza|square|park|suite|apt|inc|ltd|llc|gmbh|corp|co|company|group|investments|associates|bank|university|orchestra|bot)\b/i;
+
+/**
+ * False friends of the tagger: a surname inside a firm's name ("Davis, Reynolds and Williamson
+ * Orchestra", "Weeks-Rivas"), a street name after a house number ("03751 Gerrit Achterberghove 137"), a phrase
+ * with a street or company word.
+ */
+function isFalseFriend(text: string, span: PiiSpan): boolean {
+  if (notNameWords.test(span.value)) return true;
+  const before = text.slice(Math.max(0, span.start - 30), span.start);
+  const after = text.slice(span.end, span.end + 30);
+  if (/-$/.test(before) || /^-\p{L}/u.test(after)) return true;
+  if (/\d[ \t]*$/.test(before) || /^[ \t]+\d/.test(after)) return true;
+  // "Davis, Reynolds and Williamson Orchestra": a list of surnames that names a firm.
+  return /^(?:,[ \t]*\p{Lu}[\p{L}'-]*)*,?[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'-]*[ \t]+(?:orchestra|inc|ltd|llc|llp|group|associates|partners)\b/iu.test(
+    after,
+  );
+}
 
 interface PersonTerm {
   text: string;
@@ -35,7 +55,7 @@ export function findPersons(text: string): PiiSpan[] {
   const people = nlp(text).people().json({ offset: true }) as PersonTerm[];
   for (const person of people) {
     const span = trimmed(text, person.offset.start, person.offset.start + person.offset.length);
-    if (span) spans.push(span);
+    if (span && !isFalseFriend(text, span)) spans.push(span);
   }
   for (const match of text.matchAll(cuedPattern)) {
     const name = match[1] ?? '';
