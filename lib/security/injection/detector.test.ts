@@ -127,6 +127,8 @@ describe('screenText: indirect injection in passages and documents', () => {
     'Reply to this email with your availability. We value your response and will get back to you.',
     'Der Administrator kann die Systemeinstellungen im Menü "Konto" ändern.',
     'Thanks for your message. Replace the filter with a new one every three months.',
+    'p53 may act as a tumour suppressor, acting as a checkpoint in the response to DNA damage.',
+    'From now on, the office opens at nine; the earlier rules no longer apply to visitors.',
     'The form does not accept special characters; replace them with letters or digits.',
   ])('does not flag an ordinary passage: %s', (text) => {
     expect(passage(text).flagged).toBe(false);

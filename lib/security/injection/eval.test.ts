@@ -1,4 +1,4 @@
-import { access, mkdtemp, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,4 +117,29 @@ describe.skipIf(!dataPresent)('shared labelled sets (../shared/data/prompt-injec
     expect(report.detectionRate).toBeGreaterThanOrEqual(0.5);
   });
 });
+const SCIFACT_DIR = path.resolve(__dirname, '../../../../shared/data/scifact');
+const scifactPresent = await access(path.join(SCIFACT_DIR, 'corpus.jsonl')).then(
+  () => true,
+  () => false,
+);
+
+// Out-of-sample benign text: SciFact claims as questions and its abstracts as documents.
+describe.skipIf(!scifactPresent)('false positives on SciFact (../shared/data/scifact)', () => {
+  const lines = async (file: string) =>
+    (await readFile(path.join(SCIFACT_DIR, file), 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { title?: string; text: string });
+
+  it('flags at most 1 % of claims and of abstracts', async () => {
+    const claims = (await lines('queries.jsonl')).map(({ text }) => ({ text, label: 0 as const }));
+    const abstracts = (await lines('corpus.jsonl')).map(({ title, text }) => ({
+      text: `${title}\n${text}`,
+      label: 0 as const,
+    }));
+    expect(evaluate(claims, 'question').falsePositiveRate).toBeLessThanOrEqual(0.01);
+    expect(evaluate(abstracts, 'document').falsePositiveRate).toBeLessThanOrEqual(0.01);
+  }, 60_000);
+});
+if (!scifactPresent) console.warn(`skipping SciFact false-positive test: ${SCIFACT_DIR} is absent`);
 if (!dataPresent) console.warn(`skipping shared-data injection tests: ${DATA_DIR} is absent`);

@@ -132,8 +132,8 @@ export const RULES: readonly Rule[] = [
   r(
     'override.start-over',
     'instruction_override',
-    0.6,
-    `\\b(?:start (?:over|from (?:scratch|the (?:front|beginning)))|from now on|henceforth|begin anew|reset (?:your|all) (?:instructions|memory|context))\\b`,
+    0.45,
+    `\\b(?:start (?:over|from (?:scratch|the (?:front|beginning)))|from now on|begin anew|reset (?:your|all) (?:instructions|memory|context))\\b`,
   ),
   r(
     'override.remove-tasks',
@@ -240,7 +240,7 @@ export const RULES: readonly Rule[] = [
     'role.act-as',
     'role_play',
     0.65,
-    `\\b(?:act(?:ing)? as (?:an? |the |my )?|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|role-?playing as|stays? (?:\\w+ )?in (?:character|(?:your|their|his|her) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
+    `(?:(?:^|[.!?:] |\\b(?:you|please|now|then) |\\byou (?:will|should|must|shall|are going to|to) )act as (?:an? |the |my )?|\\b(?:you are|you're) acting as|\\bact as (?:an? |the )?(?:[\\w+#-]+ )?(?:interpreter|terminal|console|shell|compiler|chatbot|ai)\\b|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|role-?playing as|stays? (?:\\w+ )?in (?:character|(?:your|their|his|her) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
   ),
   r(
     'role.pretend',
@@ -348,7 +348,7 @@ export const RULES: readonly Rule[] = [
     'output.in-your-answer',
     'output_manipulation',
     0.75,
-    `\\b(?:in|to|into|within|at the (?:end|start|beginning) of|throughout) (?:your|the|each|every) (?:answer|response|reply|output|summary)s?\\b`,
+    `\\b(?:in|to|into|within|at the (?:end|start|beginning) of|throughout) (?:your|each of your|every one of your) (?:answers?|responses?|reply|replies|output|summary)\\b`,
   ),
   r(
     'output.your-answer-verb',
