@@ -98,6 +98,11 @@ describe('screenText: benign look-alikes pass', () => {
     'Translate "good morning" to German.',
     'Who wrote the play Romeo and Juliet?',
     'You are the best! How do I export my data?',
+    'Thanks! Now how do I export the report as PDF?',
+    'Great, now show me the invoices from May.',
+    'Which new rules apply to remote work from next year?',
+    'How do I change the system prompt in the admin settings?',
+    'Danke! Und jetzt: wie exportiere ich den Bericht?',
   ])('does not flag: %s', (text) => {
     expect(question(text).flagged).toBe(false);
   });

@@ -66,7 +66,7 @@ export const RULES: readonly Rule[] = [
     'override.mentions-prior-instructions',
     'instruction_override',
     0.5,
-    `\\b(?:previous|prior|preceding|above|earlier|original|initial|system|developer|your|vorherigen?|bisherigen?|vorangegangenen?|obigen?|ursprunglichen?|deine[nr]?) (?:${STRONG_INSTRUCTIONS}|anweisungen|instruktionen|befehle|vorgaben)\\b`,
+    `\\b(?:previous|prior|preceding|above|earlier|original|initial|vorherigen?|bisherigen?|vorangegangenen?|obigen?|ursprunglichen?|deine[nr]?) (?:${STRONG_INSTRUCTIONS}|anweisungen|instruktionen|befehle|vorgaben)\\b`,
   ),
   r(
     'override.multilingual',
@@ -127,7 +127,7 @@ export const RULES: readonly Rule[] = [
     'override.new-instructions',
     'instruction_override',
     0.75,
-    `\\b(?:new|updated|revised|real|actual|true|additional|further) (?:instructions?|rules?|directives?|system prompt|orders?)\\b(?:.{0,30}\\b(?:follow|are|is|apply)\\b| ?[:-])`,
+    `\\b(?:new|updated|revised|real|actual|true|additional|further) (?:instructions?|rules?|directives?|system prompt|orders?)\\b(?: (?:now )?(?:follow\\b|are as follows\\b|for you\\b)| ?[:-])`,
   ),
   r(
     'override.start-over',
@@ -184,7 +184,7 @@ export const RULES: readonly Rule[] = [
     'switch.praise-then-now',
     'task_switch',
     0.55,
-    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|great|perfect|congratulations|good job|simply great|fantastic|okay|ok|thanks?|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|but now|next)\\b`,
+    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|congratulations|good job|simply great|fantastic|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|but now|next)\\b`,
   ),
   r(
     'switch.stop',
@@ -202,7 +202,7 @@ export const RULES: readonly Rule[] = [
     'switch.de-lob-dann-nun',
     'task_switch',
     0.55,
-    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|gut gemacht|sehr gut|toll|super|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|perfekt|okay|ok|danke|das genugt|das ist erledigt|das war)\\b.{0,120}\\b(?:nun|jetzt|aber jetzt)\\b`,
+    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|gut gemacht|sehr gut|toll|super|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|das genugt|das ist erledigt|das war)\\b.{0,120}\\b(?:nun|jetzt|aber jetzt)\\b`,
   ),
 
   // Role-play jailbreaks.
