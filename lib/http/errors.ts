@@ -12,6 +12,8 @@ export const errorCodes = {
   /** The question was refused as a prompt injection (the injection mode is `block`). */
   injection_detected: 400,
   rate_limited: 429,
+  /** The user's daily token or cost budget is spent (lib/rate-limit/budget.ts). */
+  budget_exceeded: 429,
   internal: 500,
   service_unavailable: 503,
   /** The kill switch is on: chat and API are paused by an admin or by the error-rate trip. */
