@@ -40,6 +40,10 @@ const FILLER =
 const STRONG_INSTRUCTIONS =
   '(?:instructions?|prompts?|directives?|system prompt|system message|guidelines|programming|training|rules you were given)';
 
+const SHOW_VERBS =
+  'show|reveal|print|output|display|repeat|tell|give|list|share|leak|dump|write out|spell out|recite|copy';
+const PROMPT_ADJECTIVES = 'system|initial|original|hidden|secret|full|entire|complete|exact|above';
+
 const r = (
   id: string,
   category: Category,
@@ -65,8 +69,8 @@ export const RULES: readonly Rule[] = [
   r(
     'override.mentions-prior-instructions',
     'instruction_override',
-    0.5,
-    `\\b(?:previous|prior|preceding|above|earlier|original|initial|vorherigen?|bisherigen?|vorangegangenen?|obigen?|ursprunglichen?|deine[nr]?) (?:${STRONG_INSTRUCTIONS}|anweisungen|instruktionen|befehle|vorgaben)\\b`,
+    0.4,
+    `\\b(?:previous|prior|preceding|above|earlier|original|initial|vorherigen?|bisherigen?|vorangegangenen?|obigen?|ursprunglichen?|deine[nr]?) (?:${STRONG_INSTRUCTIONS}|anweisungen|instruktionen|befehle|vorgaben)\\b(?! (?:for|of|on|about|zu|fur|uber)\\b)`,
   ),
   r(
     'override.multilingual',
@@ -145,7 +149,7 @@ export const RULES: readonly Rule[] = [
     'override.de-ignore',
     'instruction_override',
     0.9,
-    `\\b(?:ignorier\\w*|vergiss|vergessen sie|vergesst|missacht\\w*|uberseh\\w*|verwirf|verwerfen sie|lass\\w*|streich\\w*)\\b(?: \\w+){0,4} ${DE_PRIOR} ${DE_INSTRUCTIONS}\\b`,
+    `\\b(?:ignorier\\w*|vergiss|vergessen sie|vergesst|missacht\\w*|uberseh\\w*|verwirf|verwerfen sie|lass\\w*|streich\\w*|abweichend (?:zu|von))\\b(?: \\w+){0,4} ${DE_PRIOR} ${DE_INSTRUCTIONS}\\b`,
   ),
   r(
     'override.de-vergiss-alles',
@@ -177,14 +181,14 @@ export const RULES: readonly Rule[] = [
   r(
     'switch.new-task',
     'task_switch',
-    0.6,
+    0.45,
     `\\b(?:new|next|another|different|further|more|following) (?:tasks?|challenge|assignments?|job|mission|instructions?)\\b.{0,20}\\b(?:follows?|for you|now|:)|\\bnow (?:new|further|more|the following) (?:tasks?|instructions?) (?:follows?|are)`,
   ),
   r(
     'switch.praise-then-now',
     'task_switch',
     0.55,
-    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|congratulations|good job|simply great|fantastic|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|but now|next)\\b`,
+    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|congratulations|good job|great job|nice work|good work|simply great|fantastic|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|but now|next)\\b`,
   ),
   r(
     'switch.stop',
@@ -240,7 +244,7 @@ export const RULES: readonly Rule[] = [
     'role.act-as',
     'role_play',
     0.65,
-    `(?:(?:^|[.!?:] |\\b(?:you|please|now|then) |\\byou (?:will|should|must|shall|are going to|to) )act as (?:an? |the |my )?|\\b(?:you are|you're) acting as|\\bact as (?:an? |the )?(?:[\\w+#-]+ )?(?:interpreter|terminal|console|shell|compiler|chatbot|ai)\\b|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|role-?playing as|stays? (?:\\w+ )?in (?:character|(?:your|their|his|her) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
+    `(?:(?:^|[.!?:] |\\b(?:you|please|now|then) |\\byou (?:will|should|must|shall|are going to|to) )act as (?:an?|the|my|if)\\b|\\b(?:you are|you're) acting as|\\bact as (?:an? |the )?(?:[\\w+#-]+ )?(?:interpreter|terminal|console|shell|compiler|chatbot|ai)\\b|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|role-?playing as|stays? (?:\\w+ )?in (?:character|(?:your|their|his|her) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
   ),
   r(
     'role.pretend',
@@ -259,7 +263,7 @@ export const RULES: readonly Rule[] = [
   r(
     'role.answer-as',
     'role_play',
-    0.55,
+    0.4,
     `\\b(?:answer|respond|reply|write|speak|talk)\\b.{0,25}\\b(?:in the (?:style|voice|role) of|as if you were|like a (?:pirate|gangster))\\b`,
   ),
   r(
@@ -287,13 +291,13 @@ export const RULES: readonly Rule[] = [
     'extract.show-prompt',
     'prompt_extraction',
     0.85,
-    `\\b(?:show|reveal|print|output|display|repeat|tell|give|list|share|leak|dump|write out|spell out|recite|copy)\\b(?: \\w+){0,4} (?:(?:your|the|system|initial|original|hidden|full|secret|entire|complete|all) )+(?:prompts?|prompt texts?|instructions|system message|rules|guidelines|configuration|directives)\\b`,
+    `\\b(?:${SHOW_VERBS})\\b(?: \\w+){0,4} (?:all )?your (?:(?:${PROMPT_ADJECTIVES}) )*(?:prompts?|prompt texts?|instructions|system message|rules|guidelines|configuration|directives)\\b(?! (?:for|of|on|about)\\b)|\\b(?:${SHOW_VERBS})\\b(?: \\w+){0,4} (?:(?:the|all|${PROMPT_ADJECTIVES}) )*(?:system prompt|system message|prompts?|prompt texts?|(?:${PROMPT_ADJECTIVES}) instructions)\\b(?! (?:for|of|on|about)\\b)`,
   ),
   r(
     'extract.what-is-prompt',
     'prompt_extraction',
     0.8,
-    `\\bwhat (?:is|are|were|was) (?:your|the) (?:(?:system|initial|original|hidden|secret|exact|full) )*(?:prompts?|instructions|rules|guidelines|directives)\\b`,
+    `\\bwhat (?:is|are|were|was) (?:your (?:(?:${PROMPT_ADJECTIVES}) )*(?:prompts?|instructions|rules|guidelines|directives)|the (?:(?:${PROMPT_ADJECTIVES}) )*(?:prompt|system message)|the (?:${PROMPT_ADJECTIVES}) (?:instructions|rules|guidelines)|the rules you (?:follow|were given))\\b(?! (?:for|of|on|about)\\b)`,
   ),
   r(
     'extract.above',
@@ -326,7 +330,7 @@ export const RULES: readonly Rule[] = [
     'delim.fake-role-line',
     'delimiter_smuggling',
     0.7,
-    `(?:^|\\n)\\s*(?:#{1,4}\\s*)?(?:system|assistant|developer|admin|administrator|root|instructions?|anweisung|new task|neue aufgabe)\\s*(?:message|prompt|note|override)?\\s*:`,
+    `\\n\\s*(?:#{1,4}\\s*)?(?:system|assistant|developer|admin|administrator|root|instructions?|anweisung)\\s*(?:message|prompt|note|override)?\\s*:|^\\W*(?:system|developer|assistant)\\s*(?:message|prompt|note|override)?\\s*:\\s*(?:you|ignore|forget|from now|the (?:user|assistant)|new|always|never|do not|don'?t)\\b`,
   ),
   r(
     'delim.fake-context',
