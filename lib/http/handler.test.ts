@@ -212,6 +212,16 @@ describe('route wrapper: rate limits', () => {
     expect((await from('203.0.113.10')).status).toBe(200);
   });
 
+  it('answers a budget_exceeded thrown by a handler with 429 and its Retry-After', async () => {
+    const spent = route({ roles: ['USER'] }, async () => {
+      throw new AppError('budget_exceeded', 'Your daily budget is used up.', { retryAfterSeconds: 3600 });
+    });
+    const response = await spent(request());
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('3600');
+    expect((await response.json()).error).toMatchObject({ code: 'budget_exceeded' });
+  });
+
   it('lets questions through when the store is down (the rule fails open), without RateLimit headers', async () => {
     useRateLimitStore({
       kind: 'redis',
