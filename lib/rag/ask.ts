@@ -12,7 +12,9 @@ import { lookupCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '
 import { answers } from '@/lib/config';
 import { getCorpusVersion } from '@/lib/db/corpus';
 import { createQueryLog } from '@/lib/db/query-logs';
+import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
+import { budgetExceededError, checkBudget } from '@/lib/rate-limit/budget';
 import type { AnswerMetadata } from './answer-metadata';
 import type { AnswerOutcome, AnswerRun, AskInput } from './answer-types';
 import { conversationContext, standaloneQuestion } from './conversation-context';
@@ -93,6 +95,9 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     lap('cache');
     if (cached) sources = cached.sources;
     else {
+      // The daily budget is checked before anything costs: a cached answer costs nothing.
+      const budget = await checkBudget(input.user.id);
+      if (!budget.allowed) throw budgetExceededError(budget);
       standalone = await standaloneQuestion(question, history, models.chat, input.abortSignal);
       lap('condense');
       const { passages } = await retrievePassages({
@@ -105,6 +110,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     }
   } catch (error) {
     const aborted = input.abortSignal?.aborted === true;
+    const refused = error instanceof AppError && error.status < 500;
     await createQueryLog({
       requestId: input.requestId,
       userId: input.user.id,
@@ -115,8 +121,8 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
       model: models.chat.id,
       provider: models.chat.provider,
       latencyMs: Math.round(performance.now() - started),
-      status: 'ERROR',
-      errorCode: aborted ? 'client_aborted' : 'retrieval_failed',
+      status: refused ? 'REJECTED' : 'ERROR',
+      errorCode: aborted ? 'client_aborted' : refused ? error.code : 'retrieval_failed',
     }).catch((logError: unknown) => log().error({ err: logError }, 'could not write query log'));
     throw error;
   }

@@ -340,4 +340,29 @@ describe(`[API] query endpoints on ${inject('database')}`, () => {
     const miss = await db().queryLog.findUniqueOrThrow({ where: { id: third.query_id } });
     expect(miss.cacheHit).toBe(false);
   });
+
+  it('refuses a new answer with 429 once the day’s token budget is spent, and logs the refusal', async () => {
+    const carol = await upsertUser({ email: 'carol-api@example.test', role: 'USER', passwordHash: 'x' });
+    const { key } = await createApiKey({ user: carol, name: 'carol', scopes: ['query'] });
+    await db().queryLog.create({
+      data: {
+        requestId: 'req-spent',
+        userId: carol.id,
+        route: 'api',
+        question: 'earlier',
+        status: 'OK',
+        tokensIn: 250_000,
+      },
+    });
+    const response = await post(queryPost, '/api/v1/query', key, {
+      query: 'How do I install ragctl on Windows?',
+    });
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ status: 429, code: 'budget_exceeded' });
+    expect(error.message).toMatch(/daily budget/);
+    const refused = await db().queryLog.findFirstOrThrow({
+      where: { userId: carol.id, requestId: response.headers.get('x-request-id')! },
+    });
+    expect(refused).toMatchObject({ status: 'REJECTED', errorCode: 'budget_exceeded' });
+  });
 });
