@@ -1,7 +1,7 @@
 // Scored prompt-injection detector for questions (direct) and retrieved passages or uploaded
 // documents (indirect): weighted rule matches over normalised text, combined as a noisy-or.
 import { injection } from '@/lib/config';
-import { decodeBase64Runs, normalize } from './normalize';
+import { decodePayloads, normalize } from './normalize';
 import { RULES, type Category, type Source } from './rules';
 
 export type { Category, Source } from './rules';
@@ -73,17 +73,17 @@ function matchRules(raw: string, source: Source, depth: number): InjectionMatch[
   if (fullwidth > 0 && hiding) add(trick('obfuscation.fullwidth', 0.3, `${fullwidth} full-width characters`));
 
   if (depth === 0) {
-    for (const decoded of decodeBase64Runs(raw)) {
+    for (const decoded of decodePayloads(raw)) {
       const inner = matchRules(decoded, source, 1);
       if (inner.length === 0) continue;
       const strongest = Math.max(...inner.map((match) => match.weight));
       add({
-        rule: 'encoded.base64',
+        rule: 'encoded.payload',
         category: 'encoded_payload',
         weight: Math.max(0.85, strongest),
         text: decoded.slice(0, 120),
       });
-      for (const match of inner) add({ ...match, rule: `base64:${match.rule}` });
+      for (const match of inner) add({ ...match, rule: `decoded:${match.rule}` });
     }
   }
   return matches;

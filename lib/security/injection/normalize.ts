@@ -155,17 +155,43 @@ function unleet(text: string): string {
 }
 
 const BASE64_TOKEN = /[A-Za-z0-9+/]{20,}={0,2}|[A-Za-z0-9_-]{24,}/g;
+const HEX_RUN = /\b(?:[0-9a-fA-F]{2}[ :]?){12,}\b|(?:\\x[0-9a-fA-F]{2}){8,}/g;
+const PERCENT_RUN = /(?:%[0-9a-fA-F]{2}){8,}/g;
 
-/** Decodes base64 runs in the raw text that turn out to be readable text (the hidden payload). */
-export function decodeBase64Runs(raw: string): string[] {
+/** Readable text: what a hidden instruction decodes to, unlike random bytes. */
+function readable(text: string): boolean {
+  const printable = text.replace(/[^\x20-\x7e\u00c0-\u017f\n]/g, '').length;
+  return text.length >= 8 && printable / text.length > 0.95 && /[a-z]{3,} [a-z]{2,}/i.test(text);
+}
+
+/**
+ * Hidden payloads in the raw text: base64, hex and percent-encoded runs that decode to readable text,
+ * and the ROT13 reading of a text that mentions ROT13.
+ */
+export function decodePayloads(raw: string): string[] {
   const decoded: string[] = [];
   for (const token of raw.match(BASE64_TOKEN) ?? []) {
     // A word of letters only is far likelier an identifier than base64.
     if (!/[0-9+/=]/.test(token) && !/[A-Z].*[a-z].*[A-Z]/.test(token)) continue;
-    const text = Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-    const printable = text.replace(/[^\x20-\x7e\u00c0-\u017f\n]/g, '').length;
-    if (text.length >= 8 && printable / text.length > 0.95 && /[a-z]{3,} [a-z]{2,}/i.test(text))
-      decoded.push(text);
+    decoded.push(Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
   }
-  return decoded;
+  for (const run of raw.match(HEX_RUN) ?? []) {
+    decoded.push(Buffer.from(run.replace(/\\x|[ :]/g, ''), 'hex').toString('utf8'));
+  }
+  for (const run of raw.match(PERCENT_RUN) ?? []) {
+    try {
+      decoded.push(decodeURIComponent(run));
+    } catch {
+      // Not valid UTF-8: not a text payload.
+    }
+  }
+  if (/\brot-?13\b/i.test(raw)) {
+    decoded.push(
+      raw.replace(/[a-z]/gi, (ch) => {
+        const base = ch <= 'Z' ? 65 : 97;
+        return String.fromCharCode(((ch.charCodeAt(0) - base + 13) % 26) + base);
+      }),
+    );
+  }
+  return decoded.filter(readable);
 }
