@@ -11,7 +11,22 @@ const cuedPattern = new RegExp(
 );
 // Words that make a capitalised phrase a place or a company rather than a person.
 const notNameWords =
-  /\b(?:avenue|ave|road|rd|street|st|rue|lane|drive|dr|pass|union|extensions?|boulevard|blvd|way|court|plaza|square|park|suite|apt|inc|ltd|llc|gmbh|corp|co|company|group|investments|associates|bank|university|orchestra|bot)\b/i;
+  /\b(?:avenue|ave|road|rd|street|st|rue|lane|drive|dr|pass|union|extensions?|boulevard|blvd|way|court|plaza|square|park|suite|apt|inc|ltd|llc|gmbh|corp|co|company|group|investments|associates|bank|university|orchestra|bot|scale|protein|gene|press|periodicals|hospital|clinic|institute|foundation|journal|center|centre)\b/i;
+
+// Each word of a name is capitalised like a name ("Anne", "McDonald", "O'Neil", "Jean-Luc", "J."),
+// or is a particle inside it ("van", "de"): acronyms ("COX", "ELISA") and "Pol IVa" are not names.
+const nameWord = /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}'’]*(?:[-–]\p{Lu}[\p{Ll}'’]*)*\.?$/u;
+const particle = /^(?:van|von|de|der|den|da|das|do|dos|di|del|della|du|la|le|bin|ibn|al|el|y|e|zu|ten|ter)$/u;
+// An eponym followed by what it names ("Kaplan-Meier curve", "Cox regression", "Monte Carlo analysis").
+const eponymFollower =
+  /^[-–\s]*(?:model|regression|analysis|test|method|curve|correlation|coefficient|distribution|chain|process|syndrome|disease|cells?|equation|estimator|effect|law|index|score|scale|criteria|format|program|platform)s?\b/iu;
+
+function looksLikeName(value: string): boolean {
+  const words = value.split(/\s+/u);
+  return words.every(
+    (word, i) => nameWord.test(word) || (i > 0 && i < words.length - 1 && particle.test(word)),
+  );
+}
 
 /**
  * False friends of the tagger: a surname inside a firm's name ("Davis, Reynolds and Williamson
@@ -19,10 +34,10 @@ const notNameWords =
  * with a street or company word.
  */
 function isFalseFriend(text: string, span: PiiSpan): boolean {
-  if (notNameWords.test(span.value)) return true;
+  if (notNameWords.test(span.value) || !looksLikeName(span.value)) return true;
   const before = text.slice(Math.max(0, span.start - 30), span.start);
   const after = text.slice(span.end, span.end + 30);
-  if (/-$/.test(before) || /^-\p{L}/u.test(after)) return true;
+  if (/-$/.test(before) || /^-\p{L}/u.test(after) || eponymFollower.test(after)) return true;
   if (/\d[ \t]*$/.test(before) || /^[ \t]+\d/.test(after)) return true;
   // "Davis, Reynolds and Williamson Orchestra": a list of surnames that names a firm.
   return /^(?:,[ \t]*\p{Lu}[\p{L}'-]*)*,?[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'-]*[ \t]+(?:orchestra|inc|ltd|llc|llp|group|associates|partners)\b/iu.test(
@@ -42,6 +57,7 @@ function trimmed(text: string, start: number, end: number): PiiSpan | undefined 
   const lead = value.length - value.replace(/^\s*(?:(?:mr|mrs|ms|miss|dr|prof)\.?\s+)?/iu, '').length;
   value = value
     .slice(lead)
+    .replace(/[-–]+$/u, '')
     .trimEnd()
     .replace(/(?:['’]s)?[\s.,;:!?)"'’]*$/u, '');
   start += lead;

@@ -21,6 +21,10 @@ function groupedCandidateIsPhone(text: string, start: number, candidate: string)
   const digits = candidate.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
   if (looksLikeDateOrYears(candidate)) return false;
+  // Two numbers joined by one dash are a range ("1.99-11.07", "330 000-701 200", "5353-10 649").
+  const sides = candidate.split('-');
+  const plainNumber = /^(?:\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?$/;
+  if (sides.length === 2 && sides.every((side) => plainNumber.test(side.trim()))) return false;
   // 3-2-4 with dashes is the shape of an SSN (the SSN detector decides those).
   if (/^\d{3}-\d{2}-\d{4}$/.test(candidate)) return false;
   if (/^(?:\+|00)/.test(candidate)) {
