@@ -131,6 +131,8 @@ describe('person', () => {
     ['John Smith called about the invoice.', 'John Smith'],
     ['Name: Toshimi Arata', 'Toshimi Arata'],
     ['Please ask Dr. Okafor.', 'Okafor'],
+    ['We need to add Mstislav Dolgorukova as guardian.', 'Mstislav Dolgorukova'],
+    ['I want to add Irenke Sörös as a beneficiary.', 'Irenke Sörös'],
   ])('finds the name in "%s"', (text, name) => {
     expect(found(text, 'PERSON')).toEqual([name]);
   });
@@ -139,6 +141,7 @@ describe('person', () => {
     'COX-2 inhibitors and the ELISA results were compared.',
     'Survival was estimated with Kaplan-Meier curves and Cox regression.',
     'A Monte Carlo analysis of the Pol IVa transcription data.',
+    'Transcriptional Regulators bind the promoter.',
   ])('leaves "%s" alone', (text) => {
     expect(found(text, 'PERSON')).toEqual([]);
   });

