@@ -24,12 +24,13 @@ export type Rule = {
 };
 
 // Building blocks, kept as strings so the rules below read as phrases.
-const PRIOR =
-  '(?:previous|prior|preceding|above|earlier|former|foregoing|initial|original|old|all|any|your|the|these|those|system|developer|given|provided)';
+const PRIOR = '(?:previous|prior|preceding|above|earlier|former|foregoing|initial|original)';
+/** Whose instructions are overridden: the model's own, or all of them. */
+const OWNER = '(?:your|all(?: (?:of )?(?:your|the|my))?|any(?: of your)?|these|those|my)';
 const INSTRUCTIONS =
   '(?:instructions?|prompts?|directions?|directives?|orders?|commands?|rules?|guidelines?|tasks?|assignments?|context|information|input|text|content|constraints?|restrictions?|programming|training|articles?|documents?)';
 const DE_PRIOR =
-  '(?:alle[nrs]?|vorherige[nrs]?|vorangegangene[nrs]?|vorangehende[nrs]?|bisherige[nrs]?|obige[nrs]?|fruhere[nrs]?|deine[nrs]?|ihre[nrs]?|die|den|das|jegliche[nrs]?|samtliche[nrs]?)';
+  '(?:alle[nrs]?|vorherige[nrs]?|vorangegangene[nrs]?|vorangehende[nrs]?|bisherige[nrs]?|obige[nrs]?|fruhere[nrs]?|deine[nrs]?|ihre[nrs]?|jegliche[nrs]?|samtliche[nrs]?)';
 const DE_INSTRUCTIONS =
   '(?:anweisungen?|instruktionen?|befehle?|auftrage?|aufgaben?|vorgaben?|regeln?|angaben?|informationen?|prompts?|richtlinien?|kontext|artikel|dokumente?|texte?)';
 
@@ -58,13 +59,13 @@ export const RULES: readonly Rule[] = [
     'override.ignore',
     'instruction_override',
     0.9,
-    `\\b(?:${OVERRIDE_VERBS})\\b(?: (?:${FILLER})){0,4} ${PRIOR} (?:\\w+ )?${INSTRUCTIONS}\\b`,
+    `\\b(?:${OVERRIDE_VERBS})\\b(?: (?:${FILLER})){0,4} ${PRIOR} (?:\\w+ )?${INSTRUCTIONS}\\b|\\b(?:${OVERRIDE_VERBS}) (?:about )?${OWNER} (?:\\w+ )?(?:instructions?|prompts?|directives?|orders?|commands?|rules|guidelines|tasks|assignments|programming|restrictions|constraints)\\b|\\b(?:${OVERRIDE_VERBS}) (?:about )?${OWNER} (?:provided|given|supplied) (?:context|information|articles?|documents?|input|texts?|sources)\\b`,
   ),
   r(
     'override.ignore-instructions',
     'instruction_override',
     0.85,
-    `\\b(?:${OVERRIDE_VERBS})\\b(?: (?:${FILLER})){0,4} ${STRONG_INSTRUCTIONS}\\b`,
+    `\\b(?:${OVERRIDE_VERBS}) (?:about )?(?:${OWNER} |the )?(?:system prompt|system message|system instructions|prompt instructions)\\b|\\b(?:${OVERRIDE_VERBS}) (?:about )?${OWNER} ${STRONG_INSTRUCTIONS}\\b`,
   ),
   r(
     'override.mentions-prior-instructions',
@@ -76,7 +77,7 @@ export const RULES: readonly Rule[] = [
     'override.multilingual',
     'instruction_override',
     0.85,
-    `(?<!\\p{L})(?:olvid[aeo]s?|ignora[rd]?|oubliez|oublie|ignorez|ignore[zr]?|dimentica|esque[cç]a|vergeet|negeer|zaboravi|забудь(?:те)?|игнорируй(?:те)?|zapomnij|unutma|glem)(?!\\p{L}).{0,30}(?<!\\p{L})(?:instrucciones|instructions|istruzioni|instru[cç][oõ]es|instructies|instrukcije|инструкции|instrukcje|todo|tout|tutto|alles|sve|всё|все)(?!\\p{L})`,
+    `(?<!\\p{L})(?:olvid[aeo]s?|ignora[rd]?|oubliez|oublie|ignorez|ignorer|dimentica|esque[cç]a|vergeet|negeer|zaboravi|забудь(?:те)?|игнорируй(?:те)?|zapomnij|unutma|glem)(?!\\p{L}).{0,30}(?<!\\p{L})(?:instrucciones|instructions|istruzioni|instru[cç][oõ]es|instructies|instrukcije|инструкции|instrukcje|todo|tout|tutto|alles|sve|всё|все)(?!\\p{L})`,
   ),
   r(
     'override.irrelevant',
@@ -118,7 +119,7 @@ export const RULES: readonly Rule[] = [
     'override.not-by-documents',
     'instruction_override',
     0.75,
-    `\\b(?:not|rather than|instead of|without) (?:according to |based on |using |by |from )?(?:the |your )?(?:provided |given )?(?:articles?|documents?|context|sources?|passages?)\\b`,
+    `\\b(?:answer|respond|reply|tell|say|write|explain)\\b[^.?!]{0,60}\\b(?:not|rather than|instead of|without) (?:according to |based on |using |by |from )?(?:the |your )?(?:provided |given )?(?:articles?|documents?|context|sources?|passages?)\\b|\\b(?:disregarding|ignoring|regardless of) (?:the |your |any |all )?(?:provided |given )?(?:articles?|documents?|context|sources?|passages?)\\b`,
     ['question'],
   ),
   r(
@@ -149,7 +150,7 @@ export const RULES: readonly Rule[] = [
     'override.de-ignore',
     'instruction_override',
     0.9,
-    `\\b(?:ignorier\\w*|vergiss|vergessen sie|vergesst|missacht\\w*|uberseh\\w*|verwirf|verwerfen sie|lass\\w*|streich\\w*|abweichend (?:zu|von))\\b(?: \\w+){0,4} ${DE_PRIOR} ${DE_INSTRUCTIONS}\\b`,
+    `\\b(?:ignorier\\w*|vergiss|vergessen sie|vergesst|missacht\\w*|uberseh\\w*|verwirf|verwerfen sie|lass\\w*|streich\\w*|abweichend (?:zu|von))\\b(?: (?:bitte|nun|jetzt|einfach|sofort|mal|doch|also|komplett|vollig|ganz|du|sie))* (?:(?:die|den|das|diese[nr]?) )?(?:${DE_PRIOR} ){1,2}${DE_INSTRUCTIONS}\\b`,
   ),
   r(
     'override.de-vergiss-alles',
@@ -173,7 +174,7 @@ export const RULES: readonly Rule[] = [
     'override.de-nicht-artikel',
     'instruction_override',
     0.75,
-    `\\b(?:nicht|ohne|statt) (?:anhand |aufgrund |basierend auf |mit )?(?:der |den |die )?(?:artikel|dokumente?|kontext|quellen)\\b`,
+    `\\b(?:antwort\\w*|beantwort\\w*|sag\\w*|schreib\\w*|erklar\\w*)\\b[^.?!]{0,60}\\b(?:nicht|ohne|statt) (?:anhand |aufgrund |basierend auf |mit )?(?:der |den |die )?(?:artikel|dokumente?|kontext|quellen)\\b`,
     ['question'],
   ),
 
