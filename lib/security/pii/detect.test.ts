@@ -133,6 +133,7 @@ describe('person', () => {
     ['Please ask Dr. Okafor.', 'Okafor'],
     ['We need to add Mstislav Dolgorukova as guardian.', 'Mstislav Dolgorukova'],
     ['I want to add Irenke Sörös as a beneficiary.', 'Irenke Sörös'],
+    ['Signed by Janka M. Szász yesterday', 'Janka M. Szász'],
   ])('finds the name in "%s"', (text, name) => {
     expect(found(text, 'PERSON')).toEqual([name]);
   });
@@ -142,6 +143,7 @@ describe('person', () => {
     'Survival was estimated with Kaplan-Meier curves and Cox regression.',
     'A Monte Carlo analysis of the Pol IVa transcription data.',
     'Transcriptional Regulators bind the promoter.',
+    'Hello I moved, please update my address.',
   ])('leaves "%s" alone', (text) => {
     expect(found(text, 'PERSON')).toEqual([]);
   });

@@ -62,6 +62,9 @@ function isCommonWord(word: string): boolean {
 // names rarely do.
 const termEnding =
   /(?:ions?|ional|ities|ity|ives?|ous|ments?|ness|ology|osis|ases?|ical|ance|ence|ism|ists?|ures?|ors|ers|ing|ed)$/u;
+// "Janka M. Szász", "Mijail C Adomo": a middle initial between two capitalised words.
+const withInitial =
+  /(?<![\p{L}\d'’-])(\p{Lu}[\p{Ll}'’]+)[ \t]\p{Lu}\.?[ \t](\p{Lu}[\p{Ll}'’]+)(?![\p{L}\d-])/gu;
 const capitalisedPair = /(?<![\p{L}\d'’-])(\p{Lu}[\p{Ll}'’]+)[ \t](\p{Lu}[\p{Ll}'’]+)(?![\p{L}\d-])/gu;
 
 interface PersonTerm {
@@ -98,11 +101,24 @@ export function findPersons(text: string): PiiSpan[] {
     const span: PiiSpan = { type: 'PERSON', start: match.index, end: match.index + pair.length, value: pair };
     if (!isFalseFriend(text, span)) spans.push(span);
   }
+  for (const match of text.matchAll(withInitial)) {
+    const [whole, first = '', last = ''] = match;
+    if (termEnding.test(first) || termEnding.test(last) || (isCommonWord(first) && isCommonWord(last)))
+      continue;
+    const span: PiiSpan = {
+      type: 'PERSON',
+      start: match.index,
+      end: match.index + whole.length,
+      value: whole,
+    };
+    if (!isFalseFriend(text, span)) spans.push(span);
+  }
   for (const match of text.matchAll(cuedPattern)) {
     const name = match[1] ?? '';
     const start = match.index + match[0].length - name.length;
     const span = trimmed(text, start, start + name.length);
-    if (span) spans.push(span);
+    // "Hello I moved": the pronoun is not a name.
+    if (span && !/^I\b/u.test(span.value)) spans.push(span);
   }
   return spans;
 }
