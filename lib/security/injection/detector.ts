@@ -55,7 +55,9 @@ function matchRules(raw: string, source: Source, depth: number): InjectionMatch[
     const found = plain ?? rule.pattern.exec(normalized.unleet);
     if (!found) continue;
     if (!plain) leetUsed = true;
-    add({ rule: rule.id, category: rule.category, weight: rule.weight, text: found[0].slice(0, 120) });
+    const weight =
+      source !== 'question' && rule.documentWeight !== undefined ? rule.documentWeight : rule.weight;
+    add({ rule: rule.id, category: rule.category, weight, text: found[0].slice(0, 120) });
   }
 
   // Tricks are evidence of intent, strongest when they hide something that matched a rule.

@@ -21,6 +21,11 @@ export type Rule = {
   pattern: RegExp;
   /** Where the rule counts; all sources when absent. */
   sources?: readonly Source[];
+  /**
+   * Weight in passages and documents when it differs: documents address their human readers
+   * ("you are now enrolled", "pretend you are a customer"), so persona phrases count less there.
+   */
+  documentWeight?: number;
 };
 
 // Building blocks, kept as strings so the rules below read as phrases.
@@ -48,10 +53,17 @@ const PROMPT_ADJECTIVES = 'system|initial|original|hidden|secret|full|entire|com
 const r = (
   id: string,
   category: Category,
-  weight: number,
+  weight: number | { question: number; document: number },
   pattern: string,
   sources?: readonly Source[],
-): Rule => ({ id, category, weight, pattern: new RegExp(pattern, 'u'), sources });
+): Rule => ({
+  id,
+  category,
+  weight: typeof weight === 'number' ? weight : weight.question,
+  documentWeight: typeof weight === 'number' ? undefined : weight.document,
+  pattern: new RegExp(pattern, 'u'),
+  sources,
+});
 
 export const RULES: readonly Rule[] = [
   // Instruction overrides.
@@ -238,19 +250,19 @@ export const RULES: readonly Rule[] = [
   r(
     'role.you-are-now',
     'role_play',
-    0.7,
+    { question: 0.7, document: 0.4 },
     `\\b(?:you are now|you're now|you will now be|from now on,? you are|now you are|you are no longer|you will act as|you shall be|your new (?:name|role|identity) is)\\b`,
   ),
   r(
     'role.act-as',
     'role_play',
-    0.65,
+    { question: 0.65, document: 0.4 },
     `(?:(?:^|[.!?:] |\\b(?:you|please|now|then) |\\byou (?:will|should|must|shall|are going to|to) )act as (?:an?|the|my|if)\\b|\\b(?:you are|you're) acting as|\\bact as (?:an? |the )?(?:[\\w+#-]+ )?(?:interpreter|terminal|console|shell|compiler|chatbot|ai)\\b|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|role-?playing as|stays? (?:\\w+ )?in (?:character|(?:your|their|his|her) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
   ),
   r(
     'role.pretend',
     'role_play',
-    0.6,
+    { question: 0.6, document: 0.4 },
     `\\b(?:pretend (?:to|you|that)\\b|imagine (?:you are|you're|that you are)|suppose you (?:are|were)|let'?s (?:play|pretend)|simulate (?:being|an?))\\b`,
   ),
   r(
@@ -270,7 +282,7 @@ export const RULES: readonly Rule[] = [
   r(
     'role.de',
     'role_play',
-    0.65,
+    { question: 0.65, document: 0.4 },
     `\\b(?:du bist (?:jetzt|nun|ab jetzt|ab sofort|keine?n?)|jetzt bist du|nun bist du|(?:stell|stellen) (?:dir|sie sich) vor,? (?:du bist|sie sind|dass du)|tu so,? als|tun sie so,? als|spiel(?:e|en sie)? die rolle|(?:als|wie) (?:ein |eine |der |die )?[\\w-]+ (?:fungieren|agieren|auftreten)|ich mochte,? dass (?:du|sie) (?:als|wie)|bleib(?:en)? (?:immer |voll )?in (?:ihren|deiner|seiner|der) rollen?|(?:aus|in) (?:der|ihrer|seiner|deiner|ihren|seinen) rollen? (?:\\w+ )?(?:fallen|bleiben)|im stile? (?:eines|einer|von))\\b`,
   ),
   r(
@@ -330,7 +342,7 @@ export const RULES: readonly Rule[] = [
   r(
     'delim.fake-role-line',
     'delimiter_smuggling',
-    0.7,
+    { question: 0.7, document: 0.4 },
     `\\n\\s*(?:#{1,4}\\s*)?(?:system|assistant|developer|admin|administrator|root|instructions?|anweisung)\\s*(?:message|prompt|note|override)?\\s*:|^\\W*(?:system|developer|assistant)\\s*(?:message|prompt|note|override)?\\s*:\\s*(?:you|ignore|forget|from now|the (?:user|assistant)|new|always|never|do not|don'?t)\\b`,
   ),
   r(
@@ -352,7 +364,7 @@ export const RULES: readonly Rule[] = [
   r(
     'output.in-your-answer',
     'output_manipulation',
-    0.75,
+    { question: 0.75, document: 0.45 },
     `\\b(?:in|to|into|within|at the (?:end|start|beginning) of|throughout) (?:your|each of your|every one of your) (?:answers?|responses?|reply|replies|output|summary)\\b`,
   ),
   r(
@@ -436,7 +448,14 @@ export const RULES: readonly Rule[] = [
     'indirect.imperative-for-reader',
     'output_manipulation',
     0.65,
-    `\\b(?:add|include|insert|integrate|append|mention|embed|modify|rewrite|translate|answer|respond|reply|explain|describe|summari[sz]e|write|draft|compose|provide|develop|generate|use|replace|remove|rearrange|introduce|misspell|group|encourage|recommend|tell|ask|direct|redirect|urge|remind|promote|enhance|format|end|begin|start|conclude|structure|present|highlight|emphasi[sz]e|craft|incorporate|weave|frame|convert|augment|render|jumble|scramble|shuffle|encode|encrypt|reverse|spell)\\b[^.!?\\n]{0,100}\\byour (?:answer|response|reply|output|summary)(?:s|'s)?\\b|\\b(?:render|jumble|scramble|shuffle|encode|encrypt|reverse)\\b[^.!?\\n]{0,60}\\byour (?:message|text|words)\\b`,
+    `\\b(?:add|include|insert|integrate|append|mention|embed|modify|rewrite|translate|explain|describe|summari[sz]e|write|draft|compose|provide|develop|generate|use|replace|remove|rearrange|introduce|misspell|group|encourage|recommend|direct|redirect|urge|remind|promote|enhance|format|end|begin|start|conclude|structure|present|highlight|emphasi[sz]e|craft|incorporate|weave|frame|convert|augment|render|jumble|scramble|shuffle|encode|encrypt|reverse|spell|anagram|combine|split|capitali[sz]e|uppercase|lowercase|abbreviate|suggest|tease|claim|state)\\b(?:[^.!?\\n]|\\.(?=\\S)){0,100}\\byour (?:answer|response|reply|output|summary)(?:s|'s)?\\b|\\b(?:in|to|into|within) your (?:answer|response|reply|output)s?,? (?:please )?(?:add|include|suggest|tease|mention|say|tell|write|recommend|insert|encourage|urge|promote|claim|state|direct|link)\\b|\\b(?:render|jumble|scramble|shuffle|encode|encrypt|reverse)\\b[^.!?\\n]{0,60}\\byour (?:message|text|words)\\b`,
+    ['passage', 'document'],
+  ),
+  r(
+    'indirect.role-line',
+    'delimiter_smuggling',
+    0.7,
+    `(?:^|\\n)\\s*(?:#{1,4}\\s*)?\\[?(?:system|assistant|developer)\\]?\\s*(?:message|prompt|note|override)?\\s*:\\s*(?:you|ignore|forget|disregard|from now|the (?:user|assistant)|new|always|never|do not|don'?t)\\b`,
     ['passage', 'document'],
   ),
   r(
