@@ -455,7 +455,7 @@ export const RULES: readonly Rule[] = [
     'indirect.role-line',
     'delimiter_smuggling',
     0.7,
-    `(?:^|\\n)\\s*(?:#{1,4}\\s*)?\\[?(?:system|assistant|developer)\\]?\\s*(?:message|prompt|note|override)?\\s*:\\s*(?:you|ignore|forget|disregard|from now|the (?:user|assistant)|new|always|never|do not|don'?t)\\b`,
+    `(?:^|\\n|[.!?]\\s)\\s*(?:#{1,4}\\s*)?\\[?(?:system|assistant|developer)\\]?\\s*(?:message|prompt|note|override)?\\s*:\\s*(?:you|ignore|forget|disregard|from now|the (?:user|assistant)|new|always|never|do not|don'?t)\\b`,
     ['passage', 'document'],
   ),
   r(
