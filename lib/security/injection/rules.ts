@@ -149,7 +149,7 @@ export const RULES: readonly Rule[] = [
   r(
     'override.start-over',
     'instruction_override',
-    0.45,
+    { question: 0.45, document: 0.2 },
     `\\b(?:start (?:over|from (?:scratch|the (?:front|beginning)))|from now on|begin anew|reset (?:your|all) (?:instructions|memory|context))\\b`,
   ),
   r(
@@ -251,7 +251,7 @@ export const RULES: readonly Rule[] = [
     'role.you-are-now',
     'role_play',
     { question: 0.7, document: 0.4 },
-    `\\b(?:you are now|you're now|you will now be|from now on,? you are|now you are|you are no longer|you will act as|you shall be|your new (?:name|role|identity) is)\\b`,
+    `\\b(?:you are now|you're now|you will now be|from now on,? you are (?:an?|the|my|dan|no longer|free|not|going to (?:be|act|play))\\b|now you are|you are no longer|you will act as|you shall be|your new (?:name|role|identity) is)\\b`,
   ),
   r(
     'role.act-as',
