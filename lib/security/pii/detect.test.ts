@@ -120,7 +120,18 @@ describe('IP address', () => {
   ])('finds %s', (ip) => {
     expect(found(`request from ${ip} was blocked`, 'IP')).toEqual([ip]);
   });
-  it.each(['999.1.1.1', '1.2.3', 'at 12:30:45 sharp', 'the ratio is a::b'])('leaves "%s" alone', (text) => {
+  it('finds an address inside a URL', () => {
+    expect(found('see http://203.0.113.9/admin', 'IP')).toEqual(['203.0.113.9']);
+  });
+  it.each([
+    '999.1.1.1',
+    '1.2.3',
+    'at 12:30:45 sharp',
+    'the ratio is a::b',
+    'release v1.2.3.4',
+    'Chrome/131.0.0.0 Safari/537.36',
+    'listening on 127.0.0.1:3000 and [::1]:3000',
+  ])('leaves "%s" alone', (text) => {
     expect(found(text, 'IP')).toEqual([]);
   });
 });
@@ -146,6 +157,18 @@ describe('person', () => {
     'Hello I moved, please update my address.',
   ])('leaves "%s" alone', (text) => {
     expect(found(text, 'PERSON')).toEqual([]);
+  });
+});
+
+describe('identifiers in log lines', () => {
+  it.each([
+    '123e4567-e89b-12d3-a456-426614174000',
+    '2026-11-25T22:37:21.123Z',
+    'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    'POST /api/v1/query 200 1523ms',
+    'node v20.19.4, Next.js 16.4.6, port 5432',
+  ])('leaves "%s" alone', (text) => {
+    expect(detectPii(text)).toEqual([]);
   });
 });
 
