@@ -6,7 +6,7 @@ import type { PiiSpan } from './types';
 
 // "+46 (0)8 928 571 38", "(579)888-3058", "0490 75 40 81", "03.93.92.16.85", "345-899-3560x4587".
 const groupedPattern =
-  /(?<![\w+.-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0\)[ ]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,8}){1,5}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?!\w|[-.:]\d)/g;
+  /(?<![\w+.-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0\)[ ]?)?(?:\(\d{1,5}\)[ .-]?\d{2,8}(?:[ .-]\d{2,8}){0,4}|\d{1,5}(?:[ .-]\d{2,8}){1,5})(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?!\w|[-.:]\d)/g;
 // Words that say a number nearby is a phone number.
 const cuePattern =
   /\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|call|calling|contact|reach|text|sms|whatsapp|answering|messages?|number)\b/i;
@@ -18,7 +18,11 @@ function looksLikeDateOrYears(candidate: string): boolean {
 }
 
 function groupedCandidateIsPhone(text: string, start: number, candidate: string): boolean {
-  const digits = candidate.replace(/\D/g, '');
+  // Counted without the extension and the international prefix ("001-518-640-0854x123").
+  const digits = candidate
+    .replace(/[ ]?(?:x|ext\.?)[ ]?\d+$/, '')
+    .replace(/^00/, '')
+    .replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
   if (looksLikeDateOrYears(candidate)) return false;
   // Two numbers joined by one dash are a range ("1.99-11.07", "330 000-701 200", "5353-10 649").
