@@ -34,8 +34,12 @@ export const labelToType: Record<string, PiiType> = {
   IBAN_CODE: 'IBAN',
   IBAN: 'IBAN',
   IP_ADDRESS: 'IP',
+  IP: 'IP',
+  IPV4: 'IP',
+  IPV6: 'IP',
   PERSON: 'PERSON',
   PER: 'PERSON',
+  PERSON_NAME: 'PERSON',
   NAME: 'PERSON',
 };
 
