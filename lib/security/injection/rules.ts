@@ -50,6 +50,10 @@ const SHOW_VERBS =
   'show|reveal|print|output|display|repeat|tell|give|list|share|leak|dump|write out|spell out|recite|copy';
 const PROMPT_ADJECTIVES = 'system|initial|original|hidden|secret|full|entire|complete|exact|above';
 
+/** What follows the "now" of a German task switch: a command or the announcement of a task. */
+const DE_TASK_WORDS =
+  'schreib\\w*|verfass\\w*|formulier\\w*|erstell\\w*|generier\\w*|vergiss|ignorier\\w*|zeig\\w*|sag\\w*|gib|konzentrier\\w*|hilf|folg\\w*|neue|weitere|komm|kommt|kommen|folgen|aufgaben?|bitte|brauche|bitten';
+
 const r = (
   id: string,
   category: Category,
@@ -144,7 +148,7 @@ export const RULES: readonly Rule[] = [
     'override.new-instructions',
     'instruction_override',
     0.75,
-    `\\b(?:new|updated|revised|real|actual|true|additional|further) (?:instructions?|rules?|directives?|system prompt|orders?)\\b(?: (?:now )?(?:follow\\b|are as follows\\b|for you\\b)| ?[:-])`,
+    `\\b(?:new|updated|revised|real|actual|true|additional|further) (?:instructions?|rules?|directives?|system prompt|orders?)\\b(?: (?:now )?(?:follow\\b|are as follows\\b|for you\\b)| ?[:-] ?(?!(?:which|what|who|how|when|where|why|do|does|are|is|can)\\b)\\w)`,
   ),
   r(
     'override.start-over',
@@ -179,7 +183,7 @@ export const RULES: readonly Rule[] = [
   r(
     'override.de-neu',
     'instruction_override',
-    0.5,
+    0.35,
     `\\b(?:von (?:vorne|neu) (?:an|beginnen|starten)|ab (?:jetzt|sofort))\\b`,
   ),
   r(
@@ -201,13 +205,13 @@ export const RULES: readonly Rule[] = [
     'switch.praise-then-now',
     'task_switch',
     0.55,
-    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|congratulations|good job|great job|nice work|good work|simply great|fantastic|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|but now|next)\\b`,
+    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|well done|very good|very well|excellent|congratulations|good job|great job|nice work|good work|simply great|fantastic|that is (?:enough|done)|that'?s (?:enough|done|fantastic|great))\\b.{0,120}\\b(?:now|next)\\b,? (?:\\w+ ){0,3}?(?:write|compose|create|generate|formulate|forget|ignore|show|tell|say|print|output|give|focus|concentrate|help|follow|start|act|pretend|imagine|produce|draft|new|further|more|another|there (?:is|are|comes?)|comes?|follows?|tasks?|please|i need|we (?:ask|need|want))\\b`,
   ),
   r(
     'switch.stop',
     'task_switch',
     0.6,
-    `(?:^|[.!?] |\\? )\\W*(?:stop|attention|achtung|stopp|halt)\\b\\W+(?:stop|stopp|ignore|ignoriere|now|jetzt|nun|i|ich|write|say|print|tell|schreib\\w*|sag\\w*)\\b`,
+    `(?:^|[.!?] |\\? )\\W*(?:stop|attention|achtung|stopp|halt)\\b\\W+(?:stop|stopp|ignore|ignoriere|now|jetzt|nun|write|say|print|tell|schreib\\w*|sag\\w*)\\b`,
   ),
   r(
     'switch.de-neue-aufgabe',
@@ -219,7 +223,7 @@ export const RULES: readonly Rule[] = [
     'switch.de-lob-dann-nun',
     'task_switch',
     0.55,
-    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|gut gemacht|sehr gut|toll|super|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|das genugt|das ist erledigt|das war)\\b.{0,120}\\b(?:nun|jetzt|aber jetzt)\\b`,
+    `(?:^|[.!?] )(?:\\W*\\w+\\W+){0,3}?(?:wow|gut gemacht|sehr gut|toll|super|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|das genugt|das ist erledigt|das war)\\b.{0,120}\\b(?:(?:nun|jetzt)\\b,? (?:\\w+,? ){0,3}?(?:${DE_TASK_WORDS})|(?:${DE_TASK_WORDS}) (?:mir )?(?:nun|jetzt))\\b`,
   ),
 
   // Role-play jailbreaks.
@@ -283,7 +287,13 @@ export const RULES: readonly Rule[] = [
     'role.de',
     'role_play',
     { question: 0.65, document: 0.4 },
-    `\\b(?:du bist (?:jetzt|nun|ab jetzt|ab sofort|keine?n?)|jetzt bist du|nun bist du|(?:stell|stellen) (?:dir|sie sich) vor,? (?:du bist|sie sind|dass du)|tu so,? als|tun sie so,? als|spiel(?:e|en sie)? die rolle|(?:als|wie) (?:ein |eine |der |die )?[\\w-]+ (?:fungieren|agieren|auftreten)|ich mochte,? dass (?:du|sie) (?:als|wie)|bleib(?:en)? (?:immer |voll )?in (?:ihren|deiner|seiner|der) rollen?|(?:aus|in) (?:der|ihrer|seiner|deiner|ihren|seinen) rollen? (?:\\w+ )?(?:fallen|bleiben)|im stile? (?:eines|einer|von))\\b`,
+    `\\b(?:du bist (?:jetzt|nun|ab jetzt|ab sofort|keine?n?)|jetzt bist du|nun bist du|(?:stell|stellen) (?:dir|sie sich) vor,? (?:du bist|sie sind|dass du)|tu so,? als|tun sie so,? als|spiel(?:e|en sie)? die rolle|ich mochte,? dass (?:du|sie) (?:als|wie)|bleib(?:en)? (?:immer |voll )?in (?:ihren|deiner|seiner|der) rollen?|(?:aus|in) (?:der|ihrer|seiner|deiner|ihren|seinen) rollen? (?:\\w+ )?(?:fallen|bleiben)|im stile? (?:eines|einer|von))\\b`,
+  ),
+  r(
+    'role.de-fungieren',
+    'role_play',
+    0.45,
+    `\\b(?:als|wie) (?:ein |eine |der |die )?[\\w-]+ (?:fungieren|agieren|auftreten)\\b`,
   ),
   r(
     'role.de-du-bist-x',
@@ -322,7 +332,7 @@ export const RULES: readonly Rule[] = [
     'extract.de',
     'prompt_extraction',
     0.85,
-    `\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke|ausgabe)\\b(?: \\w+){0,4} (?:(?:deine[nr]?|ihre[nr]?|die|den|das|gesamten?|vollstandigen?|samtliche[nr]?|alle|ursprunglichen?|system) )*(?:prompt(?:-texte?|s)?|anweisungen|instruktionen|systemprompt|system-prompt|regeln)\\b|\\b(?:vorzeigen|kopie) (?:samtlicher|aller|des) (?:prompt|vollstandigen prompt)`,
+    `\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke|ausgabe)\\b(?: \\w+){0,4} (?:deine[nr]?|ihre[nr]?) (?:(?:gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?|geheimen?|versteckten?) )*(?:prompt(?:-texte?|s)?|anweisungen|instruktionen|systemprompt|system-prompt|regeln|vorgaben)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke)\\b(?: \\w+){0,4} (?:(?:die|den|das|alle|gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?) )*(?:prompt(?:-texte?|s)?|systemprompt|system-prompt|system-anweisungen)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:vorzeigen|kopie) (?:samtlicher|aller|des) (?:prompt|vollstandigen prompt)`,
   ),
   r('extract.de-was-steht', 'prompt_extraction', 0.75, `\\bwas (?:steht|stand) (?:oben|am anfang|davor)\\b`),
 
