@@ -33,7 +33,7 @@ const PRIOR = '(?:previous|prior|preceding|above|earlier|former|foregoing|initia
 /** Whose instructions are overridden: the model's own, or all of them. */
 const OWNER = '(?:your|all(?: (?:of )?(?:your|the|my))?|any(?: of your)?|these|those|my)';
 const INSTRUCTIONS =
-  '(?:instructions?|prompts?|directions?|directives?|orders?|commands?|rules?|guidelines?|tasks?|assignments?|context|information|input|text|content|constraints?|restrictions?|programming|training|articles?|documents?)';
+  '(?:instructions?|prompts?|directions?|directives?|guidance|orders?|commands?|rules?|guidelines?|tasks?|assignments?|context|information|input|text|content|constraints?|restrictions?|programming|training|articles?|documents?)';
 const DE_PRIOR =
   '(?:alle[nrs]?|vorherige[nrs]?|vorangegangene[nrs]?|vorangehende[nrs]?|bisherige[nrs]?|obige[nrs]?|fruhere[nrs]?|deine[nrs]?|ihre[nrs]?|jegliche[nrs]?|samtliche[nrs]?)';
 const DE_INSTRUCTIONS =
@@ -47,7 +47,7 @@ const STRONG_INSTRUCTIONS =
   '(?:instructions?|prompts?|directives?|system prompt|system message|guidelines|programming|training|rules you were given)';
 
 const SHOW_VERBS =
-  'show|reveal|print|output|display|repeat|tell|give|list|share|leak|dump|write out|spell out|recite|copy';
+  'show|reveal|print|output|display|repeat|tell|give|list|share|leak|dump|write out|spell out|recite|copy|respond with|reply with|answer with|begin with|start with|include';
 const PROMPT_ADJECTIVES = 'system|initial|original|hidden|secret|full|entire|complete|exact|above';
 
 /** What follows the "now" of a German task switch: a command or the announcement of a task. */
@@ -75,7 +75,7 @@ export const RULES: readonly Rule[] = [
     'override.ignore',
     'instruction_override',
     0.9,
-    `\\b(?:${OVERRIDE_VERBS})\\b(?: (?:${FILLER})){0,4} ${PRIOR} (?:\\w+ )?${INSTRUCTIONS}\\b|\\b(?:${OVERRIDE_VERBS}) (?:about )?${OWNER} (?:\\w+ )?(?:instructions?|prompts?|directives?|orders?|commands?|rules|guidelines|tasks|assignments|programming|restrictions|constraints)\\b|\\b(?:${OVERRIDE_VERBS}) (?:about )?${OWNER} (?:provided|given|supplied) (?:context|information|articles?|documents?|input|texts?|sources)\\b`,
+    `\\b(?:${OVERRIDE_VERBS})\\b(?: (?:${FILLER})){0,4} ${PRIOR} (?:\\w+ )?${INSTRUCTIONS}\\b|\\b(?:${OVERRIDE_VERBS}) (?:about )?${OWNER} (?:\\w+ )?(?:instructions?|prompts?|directives?|guidance|orders?|commands?|rules|guidelines|tasks|assignments|programming|restrictions|constraints)\\b|\\b(?:${OVERRIDE_VERBS}) (?:about )?${OWNER} (?:provided|given|supplied) (?:context|information|articles?|documents?|input|texts?|sources)\\b`,
   ),
   r(
     'override.ignore-instructions',
@@ -194,6 +194,25 @@ export const RULES: readonly Rule[] = [
     ['question'],
   ),
 
+  r(
+    'override.void',
+    'instruction_override',
+    { question: 0.7, document: 0.4 },
+    `\\b(?:your|all(?: your| the| of your)?) (?:previous |prior |earlier |original |initial |old )?${INSTRUCTIONS} (?:are|is) (?:now )?(?:void|null|cancel+ed|revoked|invalid|obsolete|irrelevant|overridden|replaced|suspended|lifted|no longer (?:valid|apply|in effect))\\b`,
+  ),
+  r(
+    'override.imperative-ignore-context',
+    'instruction_override',
+    { question: 0.75, document: 0.4 },
+    `(?:^|[.!?:] )(?:ignore|disregard|forget) (?:the|all|any) (?:above |provided |given |supplied |retrieved )?(?:context|articles?|documents?|instructions|rules|sources|passages|guidance)\\b|(?:^|[.!?:] )(?:ignoriere|ignorieren sie|vergiss|vergessen sie|missachte|missachten sie) (?:den|die|das|alle|jede)\\w* (?:kontext|artikel|dokumente?|texte?|anweisungen|regeln|quellen|informationen|vorgaben)\\b`,
+  ),
+  r(
+    'override.address-ai',
+    'instruction_override',
+    0.7,
+    `\\b(?:note|message|p\\.? ?s\\.?|attention|instructions?|hinweis|nachricht) (?:to|for|an) (?:the |die |den )?(?:ai|ki|assistant|assistenten|model|modell|llm|chatbot|language model)\\s*:|\\byou (?:now |must |will )?obey (?:me|only|the user|my)\\b|\\bgehorche (?:mir|nur)\\b`,
+  ),
+
   // Task switches: praise or a stop, then "now a new task" (the classic goal hijack).
   r(
     'switch.new-task',
@@ -252,6 +271,12 @@ export const RULES: readonly Rule[] = [
     `\\b(?:hypothetical|theoretical|fictional|imaginary|alternate|parallel) (?:world|scenario|situation|universe|reality)\\b.{0,100}\\byou (?:are|were|would|could|can|have)\\b.{0,60}\\b(?:no|not|any|able to|allowed)\\b|\\b(?:hypothetische|fiktive|theoretische)[nr]? (?:welt|szenario|situation)\\b.{0,100}\\b(?:du|sie) (?:bist|warst|waren|kannst|konntest|darfst)\\b`,
   ),
   r(
+    'role.game',
+    'role_play',
+    { question: 0.6, document: 0.35 },
+    `\\byou are (?:now )?(?:an? |the )?[\\w-]+ and (?:you )?(?:must|will|can|have to|should) (?:answer|respond|reply|do|say|obey|comply)|\\b(?:take on|assume|adopt|begin|start|enter|play) (?:a |an |the |your )?new (?:role|persona|identity)\\b|\\b(?:beginne|ubernimm|spiele?) (?:eine |die |deine )?neue (?:rolle|persona|identitat)\\b|\\blet'?s play a game|\\blet us play a game|\\blass uns ein spiel spielen`,
+  ),
+  r(
     'role.you-are-now',
     'role_play',
     { question: 0.7, document: 0.4 },
@@ -267,7 +292,7 @@ export const RULES: readonly Rule[] = [
     'role.pretend',
     'role_play',
     { question: 0.6, document: 0.4 },
-    `\\b(?:pretend (?:to|you|that)\\b|imagine (?:you are|you're|that you are)|suppose you (?:are|were)|let'?s (?:play|pretend)|simulate (?:being|an?))\\b`,
+    `\\b(?:pretend (?:to|you|that)\\b|imagine (?:you are|you're|that you are)|suppose you (?:are|were)|let'?s pretend|simulate (?:being|an?))\\b`,
   ),
   r(
     'role.you-are-x',
@@ -332,7 +357,13 @@ export const RULES: readonly Rule[] = [
     'extract.de',
     'prompt_extraction',
     0.85,
-    `\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke|ausgabe)\\b(?: \\w+){0,4} (?:deine[nr]?|ihre[nr]?) (?:(?:gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?|geheimen?|versteckten?) )*(?:prompt(?:-texte?|s)?|anweisungen|instruktionen|systemprompt|system-prompt|regeln|vorgaben)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke)\\b(?: \\w+){0,4} (?:(?:die|den|das|alle|gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?) )*(?:prompt(?:-texte?|s)?|systemprompt|system-prompt|system-anweisungen)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:vorzeigen|kopie) (?:samtlicher|aller|des) (?:prompt|vollstandigen prompt)`,
+    `\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke|ausgabe)\\b(?: \\w+){0,4} (?:deine[nr]?|ihre[nr]?) (?:(?:gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?|geheimen?|versteckten?) )*(?:prompt(?:-texte?|s)?|anweisungen|instruktionen|systemprompt|system-prompt|systemanweisungen|systemvorgaben|regeln|vorgaben)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke)\\b(?: \\w+){0,4} (?:(?:die|den|das|alle|gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?) )*(?:prompt(?:-texte?|s)?|systemprompt|system-prompt|system-anweisungen)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:vorzeigen|kopie) (?:samtlicher|aller|des) (?:prompt|vollstandigen prompt)`,
+  ),
+  r(
+    'extract.what-were-you-told',
+    'prompt_extraction',
+    0.8,
+    `\\bwhat (?:instructions|rules|guidelines|directives|prompts?|guidance) (?:were|have|did) you (?:been )?(?:given|told|provided|receive)|\\bwhat (?:were|have) you (?:been )?(?:told|instructed|programmed)\\b|\\bwas (?:wurde|hat man) dir (?:vor|zu beginn|am anfang|gesagt)|\\bwelche (?:anweisungen|regeln|vorgaben) (?:hast du|haben sie) (?:bekommen|erhalten)`,
   ),
   r('extract.de-was-steht', 'prompt_extraction', 0.75, `\\bwas (?:steht|stand) (?:oben|am anfang|davor)\\b`),
 
@@ -361,6 +392,12 @@ export const RULES: readonly Rule[] = [
     0.55,
     `^\\W*(?:document context|context|kontext|artikel|article|documents?|dokumente?)\\b.{0,200}\\b(?:question|frage)\\b|^\\W*(?:document )?(?:context|kontext|documents?)\\W*[:{"]`,
     ['question'],
+  ),
+  r(
+    'delim.system-banner',
+    'delimiter_smuggling',
+    { question: 0.7, document: 0.35 },
+    `#{2,}\\s*(?:system|admin|developer)\\s*#{2,}|\\[(?:system|admin|developer)\\]|\\((?:system|admin) (?:message|override)\\)`,
   ),
   r(
     'delim.few-shot',
