@@ -15,6 +15,7 @@ import { createQueryLog } from '@/lib/db/query-logs';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
 import { budgetExceededError, checkBudget } from '@/lib/rate-limit/budget';
+import { redactForProvider, redactForStorage } from '@/lib/security/pii';
 import type { AnswerMetadata } from './answer-metadata';
 import type { AnswerOutcome, AnswerRun, AskInput } from './answer-types';
 import { conversationContext, standaloneQuestion } from './conversation-context';
@@ -117,7 +118,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
       apiKeyId: input.apiKeyId ?? null,
       conversationId,
       route: input.route,
-      question,
+      question: redactForStorage(question).text,
       model: models.chat.id,
       provider: models.chat.provider,
       latencyMs: Math.round(performance.now() - started),
@@ -140,9 +141,15 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   const chain = [primary, ...models.chatFallbacks.filter((model) => model.id !== primary.id)];
   const passages = sources.map(({ n, title, headingPath, text }) => ({ n, title, headingPath, text }));
   // The built-in model cannot read the conversation: it answers the standalone question instead.
+  // A provider gets the text with PII redacted when `pii.redactBeforeProvider` is on.
+  const toProvider = (text: string) => redactForProvider(text).text;
   const prompt = primary.local
     ? buildPrompt({ question: standalone, passages })
-    : buildPrompt({ question, passages, history: turns });
+    : buildPrompt({
+        question: toProvider(question),
+        passages: passages.map((passage) => ({ ...passage, text: toProvider(passage.text) })),
+        history: turns.map((turn) => ({ ...turn, content: toProvider(turn.content) })),
+      });
   const lastResortPrompt = primary.local ? null : buildPrompt({ question: standalone, passages }).prompt;
 
   const metadata: AnswerMetadata = { requestId: input.requestId, model: primary.id, local: primary.local };

@@ -14,6 +14,7 @@ import {
 } from '@/lib/db/conversations';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
+import { redactForProvider } from '@/lib/security/pii';
 import type { Turn } from './answer-metadata';
 import type { AskInput } from './answer-types';
 import { CONDENSE_INSTRUCTIONS, condensePrompt, rewriteFollowUp, turnsWithinBudget } from './follow-up';
@@ -31,7 +32,9 @@ export async function standaloneQuestion(
     const { text } = await generateText({
       model: chat.model,
       instructions: CONDENSE_INSTRUCTIONS,
-      prompt: condensePrompt(question, turnsWithinBudget(history, answers.historyTokenBudget)),
+      prompt: redactForProvider(
+        condensePrompt(question, turnsWithinBudget(history, answers.historyTokenBudget)),
+      ).text,
       maxOutputTokens: answers.condenseMaxTokens,
       temperature: 0,
       abortSignal,

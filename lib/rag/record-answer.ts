@@ -10,6 +10,7 @@ import { addAssistantMessage } from '@/lib/db/conversations';
 import { createQueryLog } from '@/lib/db/query-logs';
 import { createReviewItem } from '@/lib/db/review-items';
 import { log } from '@/lib/observability/logger';
+import { redactForStorage } from '@/lib/security/pii';
 import type { AnswerMetadata } from './answer-metadata';
 import type { AnswerOutcome, AskInput } from './answer-types';
 import { assessConfidence, explain, NO_RELIABLE_ANSWER } from './confidence';
@@ -43,13 +44,15 @@ export type AnswerRecord = {
 export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome> {
   const { input, started, question, standalone, conversationId, sources, route, primary, metadata } = record;
   const { generation, cached, cacheRequest } = record;
+  // The query log and the review queue keep questions and answers with their PII redacted.
+  const storedQuestion = redactForStorage(question).text;
   const baseLog = {
     requestId: input.requestId,
     userId: input.user.id,
     apiKeyId: input.apiKeyId ?? null,
     conversationId,
     route: input.route,
-    question,
+    question: storedQuestion,
   };
   let status: AnswerOutcome['status'] = 'OK';
   let errorCode: string | null = null;
@@ -110,6 +113,7 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
   };
   const answer = confidence?.level === 'insufficient' ? NO_RELIABLE_ANSWER : modelAnswer;
 
+  const storedAnswer = redactForStorage(modelAnswer).text;
   let queryLogId: string | null = null;
   try {
     ({ id: queryLogId } = await createQueryLog({
@@ -120,7 +124,7 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
       routeReason: route.reason,
       attempts,
       degraded,
-      answer: modelAnswer,
+      answer: storedAnswer,
       sources: withoutText(sources),
       tokensIn,
       tokensOut,
@@ -153,8 +157,8 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
   if (queryLogId && confidence?.level === 'low') {
     await createReviewItem({
       queryLogId,
-      question,
-      answer: modelAnswer,
+      question: storedQuestion,
+      answer: storedAnswer,
       confidence: confidence.score,
     }).catch((error: unknown) => log().error({ err: error }, 'could not queue the answer for review'));
   }

@@ -365,4 +365,16 @@ describe(`[API] query endpoints on ${inject('database')}`, () => {
     });
     expect(refused).toMatchObject({ status: 'REJECTED', errorCode: 'budget_exceeded' });
   });
+
+  it('keeps the query log free of the PII in a question', async () => {
+    const response = await post(queryPost, '/api/v1/query', aliceKey, {
+      query: 'I am jane.doe@example.com, card 4111 1111 1111 1111: how do I install ragctl on Linux?',
+    });
+    const body = await response.json();
+    const log = await db().queryLog.findUniqueOrThrow({ where: { id: body.query_id } });
+    expect(log.question).toContain('[EMAIL]');
+    expect(log.question).toContain('[CARD]');
+    expect(log.question).not.toContain('jane.doe@example.com');
+    expect(log.question).not.toContain('4111 1111 1111 1111');
+  });
 });
