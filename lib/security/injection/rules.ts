@@ -40,7 +40,7 @@ const DE_INSTRUCTIONS =
   '(?:anweisungen?|instruktionen?|befehle?|auftrage?|aufgaben?|vorgaben?|regeln?|angaben?|informationen?|prompts?|richtlinien?|kontext|artikel|dokumente?|texte?)';
 
 const OVERRIDE_VERBS =
-  'ignore|ignoring|disregard|disregarding|forget|forgetting|skip|drop|abandon|discard|bypass|override|overwrite|neglect|set aside|throw away|leave behind|deviate from|contrary to|abweichend (?:zu|von)';
+  'ignore|ignoring|disregard|disregarding|forget|forgetting|skip|drop|cancel|revoke|abandon|discard|bypass|override|overwrite|neglect|set aside|throw away|leave behind|deviate from|contrary to|abweichend (?:zu|von)';
 const FILLER =
   'about|all|of|every|the|your|my|any|these|those|that|what|we|you|i|was|were|have|has|been|told|said|discussed|written|before|beforehand|just|now|completely|entirely';
 const STRONG_INSTRUCTIONS =
@@ -154,7 +154,7 @@ export const RULES: readonly Rule[] = [
     'override.start-over',
     'instruction_override',
     { question: 0.45, document: 0.2 },
-    `\\b(?:start (?:over|from (?:scratch|the (?:front|beginning)))|from now on|begin anew|reset (?:your|all) (?:instructions|memory|context))\\b`,
+    `\\b(?:start (?:over|from (?:scratch|the (?:front|beginning)))|from now on|from here on|from this point (?:on|forward)|begin anew|reset (?:your|all) (?:instructions|memory|context))\\b`,
   ),
   r(
     'override.remove-tasks',
@@ -213,6 +213,37 @@ export const RULES: readonly Rule[] = [
     `\\b(?:note|message|p\\.? ?s\\.?|attention|instructions?|hinweis|nachricht) (?:to|for|an) (?:the |die |den )?(?:ai|ki|assistant|assistenten|model|modell|llm|chatbot|language model)\\s*:|\\byou (?:now |must |will )?obey (?:me|only|the user|my)\\b|\\bgehorche (?:mir|nur)\\b`,
   ),
 
+  r(
+    'override.stop-following',
+    'instruction_override',
+    0.8,
+    `\\bstop (?:following|obeying|using) (?:the |your |these |all )?(?:documents?|articles?|instructions|rules|context|sources|guidelines)\\b|\\b(?:hor|horen sie) auf,? (?:den |der |dem |deinen |ihren )?(?:dokumenten|artikeln|anweisungen|regeln|kontext|quellen|vorgaben)\\b`,
+  ),
+  r(
+    'override.given-instructions',
+    'instruction_override',
+    0.85,
+    `\\b(?:${OVERRIDE_VERBS}|${SHOW_VERBS})\\b[^.?!]{0,30}\\b(?:instructions|guidance|rules|prompt|directives|guidelines|orders) (?:that )?you (?:received|were given|got|have been given|were set up with|were configured with|were told|were programmed with)\\b(?! from)`,
+  ),
+  r(
+    'override.safety-off',
+    'instruction_override',
+    0.6,
+    `\\b(?:safety|filters?|guardrails?|moderation|censorship|restrictions) (?:is |are )?(?:off|disabled|deactivated|removed|lifted)\\b|\\b(?:disable|turn off|deactivate|remove|bypass) (?:your |all |the )?(?:safety|guardrails?|moderation|censorship|content filters?|safety filters?)\\b`,
+  ),
+  r(
+    'override.mode',
+    'role_play',
+    0.35,
+    `\\b(?:override|debug|admin|maintenance|unrestricted|sudo|root|god) mode\\b`,
+  ),
+  r(
+    'output.every-future',
+    'output_manipulation',
+    0.7,
+    `\\b(?:respond|reply|answer) to (?:every|all|each|any) (?:future |following |subsequent |further )?(?:questions?|messages?|prompts?|inputs?) (?:with|by)\\b|\\bauf (?:jede|alle) (?:weitere[n]? |kunftige[n]? |folgende[n]? )?(?:fragen?|nachrichten?) mit\\b`,
+  ),
+
   // Task switches: praise or a stop, then "now a new task" (the classic goal hijack).
   r(
     'switch.new-task',
@@ -256,7 +287,7 @@ export const RULES: readonly Rule[] = [
     'role.unrestricted',
     'role_play',
     0.45,
-    `\\b(?:unfiltered|uncensored|no (?:ethical |moral )?(?:restrictions|limits|filters|guidelines)|without (?:any )?(?:restrictions|limits|filters|censorship|ethics|morals)|ohne (?:einschrankungen|filter|zensur|regeln))\\b`,
+    `\\b(?:unfiltered|uncensored|no (?:ethical |moral )?(?:restrictions|limits|filters|guidelines)|without (?:any )?(?:restrictions|limits|filters|censorship|ethics|morals)|ohne (?:einschrankungen|filter|zensur|regeln)|keine regeln (?:fur dich|mehr)|no rules (?:for you|apply to you))\\b`,
   ),
   r(
     'role.jailbreak-vocabulary',
@@ -286,7 +317,7 @@ export const RULES: readonly Rule[] = [
     'role.act-as',
     'role_play',
     { question: 0.65, document: 0.4 },
-    `(?:(?:^|[.!?:] |\\b(?:you|please|now|then) |\\byou (?:will|should|must|shall|are going to|to) )act as (?:an?|the|my|if)\\b|\\b(?:you are|you're) acting as|\\bact as (?:an? |the )?(?:[\\w+#-]+ )?(?:interpreter|terminal|console|shell|compiler|chatbot|ai)\\b|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|role-?playing as|stays? (?:\\w+ )?in (?:character|(?:your|their|his|her) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
+    `(?:(?:^|[.!?:] |\\b(?:you|please|now|then) |\\byou (?:will|should|must|shall|are going to|to) )act as (?:an?|the|my|if)\\b|(?:^|[.!?:] |\\b(?:you|please|now|then) )act like (?:an?|the|my)\\b|\\b(?:you are|you're) acting as|\\bact as (?:an? |the )?(?:[\\w+#-]+ )?(?:interpreter|terminal|console|shell|compiler|chatbot|ai)\\b|i want you to (?:act|be|behave|pretend|play)|roleplay as|role-play as|play the role of|take on the role|assume the (?:role|persona)|role-?playing as|stays? (?:\\w+ )?in (?:character|(?:your|their|his|her) roles?)|break(?:ing)? character|falling out of (?:the )?(?:figure|role|character))`,
   ),
   r(
     'role.pretend',
@@ -312,7 +343,7 @@ export const RULES: readonly Rule[] = [
     'role.de',
     'role_play',
     { question: 0.65, document: 0.4 },
-    `\\b(?:du bist (?:jetzt|nun|ab jetzt|ab sofort|keine?n?)|jetzt bist du|nun bist du|(?:stell|stellen) (?:dir|sie sich) vor,? (?:du bist|sie sind|dass du)|tu so,? als|tun sie so,? als|spiel(?:e|en sie)? die rolle|ich mochte,? dass (?:du|sie) (?:als|wie)|bleib(?:en)? (?:immer |voll )?in (?:ihren|deiner|seiner|der) rollen?|(?:aus|in) (?:der|ihrer|seiner|deiner|ihren|seinen) rollen? (?:\\w+ )?(?:fallen|bleiben)|im stile? (?:eines|einer|von))\\b`,
+    `\\b(?:du bist (?:jetzt|nun|ab jetzt|ab sofort|keine?n?)|jetzt bist du|nun bist du|(?:stell|stellen) (?:dir|sie sich) vor,? (?:du bist|sie sind|dass du)|tu (?:\\w+ ){0,2}so,? als|tun sie (?:\\w+ ){0,2}so,? als|spiel(?:e|en sie)? die rolle|ich mochte,? dass (?:du|sie) (?:als|wie)|bleib(?:en)? (?:immer |voll )?in (?:ihren|deiner|seiner|der) rollen?|(?:aus|in) (?:der|ihrer|seiner|deiner|ihren|seinen) rollen? (?:\\w+ )?(?:fallen|bleiben)|im stile? (?:eines|einer|von))\\b`,
   ),
   r(
     'role.de-fungieren',
@@ -351,7 +382,7 @@ export const RULES: readonly Rule[] = [
     'extract.above',
     'prompt_extraction',
     0.75,
-    `\\b(?:what (?:is|was) written (?:above|at the (?:beginning|start))|beginning of (?:this|the|your) prompt|text above|words above|everything above|what (?:is|was) (?:said|written) before|information in the prompt|(?:sentences?|words?|lines?|text) (?:before|above|preceding) (?:the|this|that|my) (?:text|prompt|message))\\b`,
+    `\\b(?:what (?:is|was) written (?:above|at the (?:beginning|start))|beginning of (?:this|the|your) prompt|text above|words above|everything above|what (?:is|was) (?:said|written) before|information in the prompt|(?:text|words|content|everything|messages?) (?:that |which )?(?:precedes?|preceding|came before|comes before) (?:my|this|the user'?s?) (?:message|question|prompt|input)|(?:sentences?|words?|lines?|text) (?:before|above|preceding) (?:the|this|that|my) (?:text|prompt|message))\\b`,
   ),
   r(
     'extract.de',
@@ -364,6 +395,12 @@ export const RULES: readonly Rule[] = [
     'prompt_extraction',
     0.8,
     `\\bwhat (?:instructions|rules|guidelines|directives|prompts?|guidance) (?:were|have|did) you (?:been )?(?:given|told|provided|receive)|\\bwhat (?:were|have) you (?:been )?(?:told|instructed|programmed)\\b|\\bwas (?:wurde|hat man) dir (?:vor|zu beginn|am anfang|gesagt)|\\bwelche (?:anweisungen|regeln|vorgaben) (?:hast du|haben sie) (?:bekommen|erhalten)`,
+  ),
+  r(
+    'extract.de-text-davor',
+    'prompt_extraction',
+    0.8,
+    `\\b(?:text|inhalt|alles),? (?:der|das|die|was) (?:vor|uber) (?:meiner|dieser|der) (?:nachricht|frage|eingabe)\\b`,
   ),
   r('extract.de-was-steht', 'prompt_extraction', 0.75, `\\bwas (?:steht|stand) (?:oben|am anfang|davor)\\b`),
 
@@ -480,7 +517,7 @@ export const RULES: readonly Rule[] = [
     'output.make-up',
     'output_manipulation',
     0.5,
-    `\\b(?:make (?:something|it|stuff) up|invent (?:an|a) answer|lie to|denk dir (?:was|etwas) aus)\\b`,
+    `\\b(?:make (?:something|it|stuff) up|invent (?:an|a) answer|lie to|denk dir (?:was|etwas) aus|erfinde (?:eine |die |einfach )?(?:antwort|etwas))\\b`,
   ),
 
   // Indirect injection: a passage or document speaking to the assistant that reads it.
