@@ -47,7 +47,7 @@ const STRONG_INSTRUCTIONS =
   '(?:instructions?|prompts?|directives?|system prompt|system message|guidelines|programming|training|rules you were given)';
 
 const SHOW_VERBS =
-  'show|reveal|print|output|display|repeat|tell|give|list|share|leak|dump|write out|spell out|recite|copy|respond with|reply with|answer with|begin with|start with|include';
+  'show|reveal|print|output|display|repeat|tell|give|list|share|leak|dump|echo(?: back)?|write out|spell out|recite|copy|respond with|reply with|answer with|begin with|start with|include';
 const PROMPT_ADJECTIVES = 'system|initial|original|hidden|secret|full|entire|complete|exact|above';
 
 /** What follows the "now" of a German task switch: a command or the announcement of a task. */
@@ -166,7 +166,7 @@ export const RULES: readonly Rule[] = [
     'override.de-ignore',
     'instruction_override',
     0.9,
-    `\\b(?:ignorier\\w*|vergiss|vergessen sie|vergesst|missacht\\w*|uberseh\\w*|verwirf|verwerfen sie|lass\\w*|streich\\w*|abweichend (?:zu|von))\\b(?: (?:bitte|nun|jetzt|einfach|sofort|mal|doch|also|komplett|vollig|ganz|du|sie))* (?:(?:die|den|das|diese[nr]?) )?(?:${DE_PRIOR} ){1,2}${DE_INSTRUCTIONS}\\b`,
+    `\\b(?:ignorier\\w*|vergiss|vergessen sie|vergesst|missacht\\w*|uberseh\\w*|verwirf|verwerfen sie|lass\\w*|streich\\w*|losch\\w*|entfern\\w*|abweichend (?:zu|von))\\b(?: (?:bitte|nun|jetzt|einfach|sofort|mal|doch|also|komplett|vollig|ganz|du|sie))* (?:(?:die|den|das|diese[nr]?) )?(?:${DE_PRIOR} ){1,2}${DE_INSTRUCTIONS}\\b`,
   ),
   r(
     'override.de-vergiss-alles',
@@ -204,7 +204,7 @@ export const RULES: readonly Rule[] = [
     'override.imperative-ignore-context',
     'instruction_override',
     { question: 0.75, document: 0.4 },
-    `(?:^|[.!?:] )(?:ignore|disregard|forget) (?:the|all|any) (?:above |provided |given |supplied |retrieved )?(?:context|articles?|documents?|instructions|rules|sources|passages|guidance)\\b|(?:^|[.!?:] )(?:ignoriere|ignorieren sie|vergiss|vergessen sie|missachte|missachten sie) (?:den|die|das|alle|jede)\\w* (?:kontext|artikel|dokumente?|texte?|anweisungen|regeln|quellen|informationen|vorgaben)\\b`,
+    `(?:^|[.!?:,] |\\band )(?:ignore|disregard|forget) (?:the|all|any) (?:above |provided |given |supplied |retrieved )?(?:context|articles?|documents?|instructions|rules|sources|passages|guidance)\\b|(?:^|[.!?:,] |\\bund )(?:ignoriere|ignorieren sie|vergiss|vergessen sie|missachte|missachten sie) (?:den|die|das|alle|jede)\\w* (?:kontext|artikel|dokumente?|texte?|anweisungen|regeln|quellen|informationen|vorgaben)\\b`,
   ),
   r(
     'override.address-ai',
@@ -229,7 +229,7 @@ export const RULES: readonly Rule[] = [
     'override.safety-off',
     'instruction_override',
     0.6,
-    `\\b(?:safety|filters?|guardrails?|moderation|censorship|restrictions) (?:is |are )?(?:off|disabled|deactivated|removed|lifted)\\b|\\b(?:disable|turn off|deactivate|remove|bypass) (?:your |all |the )?(?:safety|guardrails?|moderation|censorship|content filters?|safety filters?)\\b`,
+    `\\b(?:safety|filters?|guardrails?|moderation|censorship|restrictions) (?:is |are )?(?:off|disabled|deactivated|removed|lifted)\\b|\\b(?:disable|turn off|deactivate|remove|bypass) (?:your |all |the )?(?:safety|guardrails?|moderation|censorship|content (?:filters?|rules|policy)|safety (?:filters?|rules))\\b|\\b(?:disable|turn off|deactivate|remove|bypass) (?:your|all your) (?:rules|filters|restrictions|guidelines)\\b`,
   ),
   r(
     'override.mode',
@@ -242,6 +242,57 @@ export const RULES: readonly Rule[] = [
     'output_manipulation',
     0.7,
     `\\b(?:respond|reply|answer) to (?:every|all|each|any) (?:future |following |subsequent |further )?(?:questions?|messages?|prompts?|inputs?) (?:with|by)\\b|\\bauf (?:jede|alle) (?:weitere[n]? |kunftige[n]? |folgende[n]? )?(?:fragen?|nachrichten?) mit\\b`,
+  ),
+
+  r(
+    'override.no-longer-apply',
+    'instruction_override',
+    0.7,
+    `\\b(?:rules|instructions|guidelines|restrictions|directives) (?:that )?you (?:operate|work|run|function) under\\b|\\b(?:your|all|the) (?:rules|instructions|guidelines|restrictions) (?:no longer|do not|don'?t) apply (?:here|now|to you|in this (?:chat|conversation))`,
+  ),
+  r(
+    'override.real-purpose',
+    'instruction_override',
+    0.6,
+    `\\byour (?:real|true|actual|new|secret) (?:purpose|goal|task|mission|job|objective) is\\b|\\bdeine (?:wahre|eigentliche|echte|neue|geheime) (?:aufgabe|bestimmung|mission) ist\\b`,
+  ),
+  r(
+    'override.imagine-no-documents',
+    'instruction_override',
+    0.75,
+    `\\b(?:imagine|pretend|assume|suppose) (?:that )?(?:the|your|my|all) (?:documents?|context|sources|articles|rules|instructions|guidelines) (?:do(?:es)? not|don'?t|doesn'?t|never|no longer) exist`,
+  ),
+  r(
+    'override.own-opinion',
+    'instruction_override',
+    0.45,
+    `\\b(?:from|with|using|by) your own (?:opinion|knowledge|views?|beliefs?)\\b|\\b(?:aus|mit|nach) deiner (?:eigenen )?(?:meinung|wissen)\\b`,
+    ['question'],
+  ),
+  r(
+    'override.authority-claim',
+    'role_play',
+    0.45,
+    `\\b(?:i am|i'm|this is) (?:the |your )(?:system administrator|sysadmin|admin|administrator|developer|creator|owner|operator|programmer)\\b|\\bich bin dein(?:e)? (?:entwickler\\w*|administrator\\w*|schopfer\\w*|admin|programmierer\\w*)\\b`,
+    ['question'],
+  ),
+  r(
+    'output.insult',
+    'output_manipulation',
+    0.55,
+    `\\b(?:insult|mock|swear at|curse at|beleidige|beschimpfe) (?:the |den |die )?(?:user|nutzer|benutzer|me|mich|customer|kunden|reader|leser)\\b`,
+  ),
+  r(
+    'role.switch',
+    'role_play',
+    0.55,
+    `\\b(?:stop being|no longer be|hor auf,? (?:ein|eine) \\w+ zu sein)\\b|\\b(?:let'?s |let us |we )(?:switch|swap|reverse|exchange) (?:our )?roles\\b|\\b(?:switch|swap|exchange) roles with me\\b|\\b(?:tauschen wir die rollen|rollentausch)\\b|\\b(?:two|2|both|dual) (?:personas|personalities|modes)\\b|\\bif you (?:had|were|have) (?:no|without) (?:guidelines|rules|restrictions|filters|limits|ethics)\\b|\\bwenn du keine (?:regeln|richtlinien|einschrankungen|filter) (?:hattest|hast)\\b`,
+  ),
+  r(
+    'delim.end-of-context',
+    'delimiter_smuggling',
+    0.6,
+    `\\bend of (?:context|document|prompt|input|system prompt|instructions)\\b|\\bende (?:des|der) (?:kontexts?|dokuments|anweisungen)\\b`,
   ),
 
   // Task switches: praise or a stop, then "now a new task" (the classic goal hijack).
@@ -370,7 +421,7 @@ export const RULES: readonly Rule[] = [
     'extract.show-prompt',
     'prompt_extraction',
     0.85,
-    `\\b(?:${SHOW_VERBS})\\b(?: \\w+){0,4} (?:all )?your (?:(?:${PROMPT_ADJECTIVES}) )*(?:prompts?|prompt texts?|instructions|system message|rules|guidelines|configuration|directives)\\b(?! (?:for|of|on|about)\\b)|\\b(?:${SHOW_VERBS})\\b(?: \\w+){0,4} (?:(?:the|all|${PROMPT_ADJECTIVES}) )*(?:system prompt|system message|prompts?|prompt texts?|(?:${PROMPT_ADJECTIVES}) instructions)\\b(?! (?:for|of|on|about)\\b)`,
+    `\\b(?:${SHOW_VERBS})\\b(?: \\w+){0,4} (?:all )?your (?:(?:${PROMPT_ADJECTIVES}) )*(?:prompts?|prompt texts?|instructions|system message|rules|guidelines|configuration|directives)\\b(?! (?:for|of|on|about)\\b)|\\b(?:${SHOW_VERBS})\\b(?: \\w+){0,4} (?:(?:the|all|${PROMPT_ADJECTIVES}) )*(?:system prompt|system message|prompts?|prompt texts?|(?:${PROMPT_ADJECTIVES}) instructions|(?:hidden|secret) (?:rules|text|guidelines))\\b(?! (?:for|of|on|about)\\b)`,
   ),
   r(
     'extract.what-is-prompt',
@@ -388,7 +439,7 @@ export const RULES: readonly Rule[] = [
     'extract.de',
     'prompt_extraction',
     0.85,
-    `\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke|ausgabe)\\b(?: \\w+){0,4} (?:deine[nr]?|ihre[nr]?) (?:(?:gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?|geheimen?|versteckten?) )*(?:prompt(?:-texte?|s)?|anweisungen|instruktionen|systemprompt|system-prompt|systemanweisungen|systemvorgaben|regeln|vorgaben)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke)\\b(?: \\w+){0,4} (?:(?:die|den|das|alle|gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?) )*(?:prompt(?:-texte?|s)?|systemprompt|system-prompt|system-anweisungen)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:vorzeigen|kopie) (?:samtlicher|aller|des) (?:prompt|vollstandigen prompt)`,
+    `\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke|ausgabe)\\b(?: \\w+){0,4} (?:deine[nr]?|ihre[nr]?) (?:(?:gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?|geheimen?|versteckten?) )*(?:prompt(?:-texte?|s)?|anweisungen|instruktionen|systemprompt|system-prompt|systemanweisungen|systemvorgaben|regeln|vorgaben)\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:zeige?|zeigen sie|gib|geben sie|nenne|wiederhole|verrate|drucke)\\b(?: \\w+){0,4} (?:(?:die|den|das|alle|gesamten?|vollstandigen?|samtliche[nr]?|ursprunglichen?) )*(?:prompt(?:-texte?|s)?|systemprompt|system-prompt|system-anweisungen|(?:versteckten|geheimen) (?:regeln|anweisungen|vorgaben))\\b(?! (?:fur|zu|zum|zur|uber|des|der)\\b)|\\b(?:vorzeigen|kopie) (?:samtlicher|aller|des) (?:prompt|vollstandigen prompt)`,
   ),
   r(
     'extract.what-were-you-told',
