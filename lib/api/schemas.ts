@@ -93,6 +93,12 @@ export const queryResponseSchema = z
           route: z.object({ model: z.string(), tier: z.string(), reason: z.string() }),
           cacheHit: z.boolean(),
           fallback: z.string().nullable(),
+          injection: z
+            .object({ score: z.number(), categories: z.array(z.string()), action: z.string() })
+            .nullable()
+            .meta({
+              description: 'Set when the question looked like a prompt injection and was answered anyway.',
+            }),
           retrievalCoverage: z.number(),
           grounding: z.string(),
         }),

@@ -7,6 +7,8 @@ export async function createReviewItem(input: {
   question: string;
   answer: string;
   confidence: number;
+  /** Why it is queued besides its confidence, e.g. a suspected prompt injection. */
+  note?: string | null;
 }): Promise<{ id: string }> {
   return db().reviewItem.create({ data: input, select: { id: true } });
 }

@@ -15,13 +15,15 @@ import { createQueryLog } from '@/lib/db/query-logs';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
 import { budgetExceededError, checkBudget } from '@/lib/rate-limit/budget';
+import { injectionVerdict, screenText } from '@/lib/security/injection';
+import { injectionBlockedError } from '@/lib/security/injection/verdict';
 import { redactForProvider, redactForStorage } from '@/lib/security/pii';
 import type { AnswerMetadata } from './answer-metadata';
 import type { AnswerOutcome, AnswerRun, AskInput } from './answer-types';
 import { conversationContext, standaloneQuestion } from './conversation-context';
 import { turnsWithinBudget } from './follow-up';
 import { buildPrompt } from './prompt';
-import { recordAnswer } from './record-answer';
+import { recordAnswer, type Suspicion } from './record-answer';
 import { retrievePassages } from './retrieve';
 import { toAnswerSource, type AnswerSource } from './sources';
 
@@ -34,6 +36,29 @@ function lastResort(): ChatModelInfo {
   const model = createLocalChatModel();
   lastResortModel ??= { model, id: model.modelId, local: true, provider: 'local' };
   return lastResortModel;
+}
+
+/**
+ * Retrieved passages that carry instructions aimed at the model (indirect injection): in block mode
+ * they are left out of the prompt, since the asker did not write them; otherwise they stay inside the
+ * prompt's delimiters and are logged.
+ */
+function withoutInjectedPassages(sources: AnswerSource[]): AnswerSource[] {
+  return sources.filter((source) => {
+    const screened = screenText(source.text, { source: 'passage' });
+    const verdict = injectionVerdict(screened);
+    if (verdict.action === 'none') return true;
+    log().warn(
+      {
+        chunkId: source.chunkId,
+        score: screened.score,
+        categories: screened.categories,
+        action: verdict.action,
+      },
+      'retrieved passage looks like a prompt injection',
+    );
+    return verdict.action !== 'block';
+  });
 }
 
 /** The passages that fit the prompt's context budget (o200k tokens), best first; at least one. */
@@ -75,7 +100,16 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   let sources: AnswerSource[];
   let cacheRequest: AnswerCacheRequest;
   let cached: CachedAnswer | null = null;
+  let suspicion: Suspicion | null = null;
   try {
+    // A question that tries to change how the assistant behaves: refused, flagged or logged (setting).
+    const screened = screenText(question, { source: 'question' });
+    const verdict = injectionVerdict(screened);
+    if (verdict.action === 'block') throw injectionBlockedError(screened);
+    if (verdict.action !== 'none') {
+      suspicion = { score: screened.score, categories: screened.categories, action: verdict.action };
+      log().warn({ ...suspicion }, 'question looks like a prompt injection');
+    }
     // The cache is keyed by the route the question alone earns; retrieval may still move it up.
     const questionRoute = routeQuestion({
       question,
@@ -106,7 +140,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
         viewer: { userId: input.user.id },
         filters: input.filters,
       });
-      sources = withinContextBudget(passages.map(toAnswerSource));
+      sources = withinContextBudget(withoutInjectedPassages(passages.map(toAnswerSource)));
       lap('retrieve');
     }
   } catch (error) {
@@ -188,6 +222,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     generation,
     cached,
     cacheRequest,
+    suspicion,
   });
 
   return {

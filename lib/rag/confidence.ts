@@ -119,6 +119,8 @@ export type Explanation = {
     fallback: string | null;
     retrievalCoverage: number;
     grounding: string;
+    /** The question looked like a prompt injection (flag or allow mode). */
+    injection: { score: number; categories: string[]; action: string } | null;
   };
 };
 
@@ -130,6 +132,7 @@ export function explain(input: {
   route: { model: string; tier: string; reason: string };
   cacheHit: boolean;
   fallback: string | null;
+  injection?: { score: number; categories: string[]; action: string } | null;
 }): Explanation {
   const { confidence } = input;
   const summary =
@@ -154,6 +157,7 @@ export function explain(input: {
       route: input.route,
       cacheHit: input.cacheHit,
       fallback: input.fallback,
+      injection: input.injection ?? null,
       retrievalCoverage: confidence.retrieval,
       grounding: `${confidence.supportedSentences} of ${confidence.sentences} sentences supported by a cited passage`,
     },

@@ -25,6 +25,9 @@ const describeFallback = (attempts: GenerationAttempt[], degraded: boolean): str
     : `retried or fell back after ${tried}`;
 };
 
+/** A question the injection screen flagged (flag or allow mode): kept with the answer. */
+export type Suspicion = { score: number; categories: string[]; action: 'flag' | 'allow' };
+
 export type AnswerRecord = {
   input: AskInput;
   /** performance.now() when the request began. */
@@ -39,11 +42,12 @@ export type AnswerRecord = {
   generation: Promise<Generation>;
   cached: CachedAnswer | null;
   cacheRequest: AnswerCacheRequest;
+  suspicion: Suspicion | null;
 };
 
 export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome> {
   const { input, started, question, standalone, conversationId, sources, route, primary, metadata } = record;
-  const { generation, cached, cacheRequest } = record;
+  const { generation, cached, cacheRequest, suspicion } = record;
   // The query log and the review queue keep questions and answers with their PII redacted.
   const storedQuestion = redactForStorage(question).text;
   const baseLog = {
@@ -96,6 +100,7 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
         route: { model: answering.id, tier: route.tier, reason: route.reason },
         cacheHit: cached !== null,
         fallback: describeFallback(attempts, degraded),
+        injection: suspicion,
       })
     : undefined;
   const outcomeMetadata: AnswerMetadata = {
@@ -154,12 +159,17 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
       metadata: { confidence: confidence.score },
     });
   }
-  if (queryLogId && confidence?.level === 'low') {
+  // Low confidence, or a question flagged as a possible prompt injection: an admin looks at it.
+  const flagged = suspicion?.action === 'flag';
+  if (queryLogId && confidence && (confidence.level === 'low' || flagged)) {
     await createReviewItem({
       queryLogId,
       question: storedQuestion,
       answer: storedAnswer,
       confidence: confidence.score,
+      note: flagged
+        ? `Possible prompt injection (score ${suspicion.score.toFixed(2)}: ${suspicion.categories.join(', ')})`
+        : null,
     }).catch((error: unknown) => log().error({ err: error }, 'could not queue the answer for review'));
   }
 
