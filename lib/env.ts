@@ -65,7 +65,7 @@ export const envSchema = z.object({
   ),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalString,
-  // Scales every rate limit of lib/config.ts `rateLimits` (e.g. 100 for end-to-end tests and
+  // Scales every rate limit and daily budget of lib/config.ts (e.g. 100 for end-to-end tests and
   // benchmarks, which sign in and ask far more often than a person from one address).
   RATE_LIMIT_MULTIPLIER: z.preprocess(
     emptyAsUndefined,

@@ -2,6 +2,7 @@
 // in lib/config.ts `budgets`, checked before the model is called.
 import 'server-only';
 import { budgets } from '@/lib/config';
+import { env } from '@/lib/env';
 import { usageBetween } from '@/lib/db/usage';
 import { AppError } from '@/lib/http/errors';
 import { describeWait } from './response';
@@ -24,8 +25,10 @@ export async function checkBudget(userId: string, now: Date = new Date()): Promi
   const since = startOfUtcDay(now);
   const resetAt = new Date(since.getTime() + 86_400_000);
   const { tokens, costUsd } = await usageBetween({ userId, since, until: resetAt });
-  const tokenLimit = budgets.dailyTokensPerUser;
-  const costLimit = budgets.dailyCostUsdPerUser;
+  // RATE_LIMIT_MULTIPLIER scales budgets with the rate limits (test suites and benchmarks raise both).
+  const multiplier = env().RATE_LIMIT_MULTIPLIER;
+  const tokenLimit = Math.round(budgets.dailyTokensPerUser * multiplier);
+  const costLimit = budgets.dailyCostUsdPerUser * multiplier;
   return {
     allowed: tokens < tokenLimit && costUsd < costLimit,
     tokensUsed: tokens,
