@@ -1,11 +1,14 @@
 // [ADMIN] The query log is readable by admins only, enforced in the data-access layer itself.
 import { describe, expect, it } from 'vitest';
+import { db } from '../../lib/db/client';
 import { createQueryLog, listRecentQueryLogs } from '../../lib/db/query-logs';
 import { upsertUser } from '../../lib/db/users';
 import { AppError } from '../../lib/http/errors';
 
 describe('[ADMIN] query-log access', () => {
   it('lists the newest rows with the asking user for an admin', async () => {
+    // Other files' rows (some dated in the future) must not be the newest.
+    await db().queryLog.deleteMany();
     const asker = await upsertUser({ email: 'asker@example.com', role: 'USER', passwordHash: 'scrypt$x' });
     const admin = await upsertUser({ email: 'boss@example.com', role: 'ADMIN', passwordHash: 'scrypt$x' });
     await createQueryLog({
