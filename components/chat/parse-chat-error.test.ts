@@ -31,6 +31,13 @@ describe('chat error messages', () => {
     expect(view).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 42, requestId: 'req-1' });
   });
 
+  it('says a spent daily budget is one, with the server message and when it resets', () => {
+    const message = 'Your daily budget is used up (200,000 of 200,000 tokens today).';
+    const view = parseChatError(refused(429, errorBody('budget_exceeded', message), 3600));
+    expect(view).toMatchObject({ kind: 'rate-limited', title: 'Daily budget used up', message });
+    expect(view.retryAfterSeconds).toBe(3600);
+  });
+
   it('shows the validation message of a 400', () => {
     const view = parseChatError(refused(400, errorBody('validation_failed', 'Question must not be empty.')));
     expect(view.kind).toBe('invalid');

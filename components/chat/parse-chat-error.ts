@@ -48,11 +48,16 @@ export function parseChatError(error: Error, options: { partialAnswer?: boolean 
       requestId,
     };
   }
-  if (status === 429 || code === 'rate_limited') {
+  if (status === 429 || code === 'rate_limited' || code === 'budget_exceeded') {
+    const budget = code === 'budget_exceeded';
     return {
       kind: 'rate-limited',
-      title: 'Too many questions',
-      message: body?.message ?? 'You have asked many questions in a short time.',
+      title: budget ? 'Daily budget used up' : 'Too many questions',
+      message:
+        body?.message ??
+        (budget
+          ? 'Your answers for today have used up your budget.'
+          : 'You have asked many questions in a short time.'),
       requestId,
       retryAfterSeconds: numberField(error, 'retryAfterSeconds'),
     };
