@@ -43,9 +43,24 @@ function lastResort(): ChatModelInfo {
  * they are left out of the prompt, since the asker did not write them; otherwise they stay inside the
  * prompt's delimiters and are logged.
  */
+// A passage's text never changes under its chunk id (re-ingestion writes new ids), so its screen is
+// kept: the same popular passages are retrieved question after question.
+const passageScreens = new Map<string, ReturnType<typeof screenText>>();
+const PASSAGE_SCREENS_MAX = 5_000;
+
+function screenPassage(source: AnswerSource): ReturnType<typeof screenText> {
+  let screened = passageScreens.get(source.chunkId);
+  if (!screened) {
+    screened = screenText(source.text, { source: 'passage' });
+    if (passageScreens.size >= PASSAGE_SCREENS_MAX) passageScreens.clear();
+    passageScreens.set(source.chunkId, screened);
+  }
+  return screened;
+}
+
 function withoutInjectedPassages(sources: AnswerSource[]): AnswerSource[] {
   return sources.filter((source) => {
-    const screened = screenText(source.text, { source: 'passage' });
+    const screened = screenPassage(source);
     const verdict = injectionVerdict(screened);
     if (verdict.action === 'none') return true;
     log().warn(
