@@ -5,8 +5,8 @@ import { getToken } from 'next-auth/jwt';
 import { authSecret } from '@/lib/env';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-id';
 
-// The API reference is public, like the OpenAPI document it renders.
-const publicPages = ['/login', '/docs/api'];
+// Sign-in and sign-up are public; so is the API reference, like the OpenAPI document it renders.
+const publicPages = ['/login', '/signup', '/docs/api'];
 
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
