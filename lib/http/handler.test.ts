@@ -233,3 +233,34 @@ describe('route wrapper: rate limits', () => {
     expect(response.headers.has('ratelimit-limit')).toBe(false);
   });
 });
+
+describe('route wrapper: cross-site requests', () => {
+  const user = { id: 'u-csrf', email: 'csrf@example.com', name: null, role: 'USER' as const };
+  const mutate = route({ roles: ['USER'], body: z.object({}).loose() }, async () =>
+    Response.json({ ok: true }),
+  );
+  const cookiePost = (origin: string) =>
+    new Request('http://localhost/api/chat', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json', cookie: 'next-auth.session-token=abc', origin },
+    });
+
+  beforeEach(() => {
+    vi.mocked(getSessionUser).mockReset().mockResolvedValue(user);
+  });
+
+  it('refuses a cookie POST from another site with 403 in the one error shape, before the session is read', async () => {
+    const response = await mutate(cookiePost('https://evil.example'));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'forbidden',
+        message: 'Cross-site request refused.',
+        requestId: response.headers.get('x-request-id'),
+      },
+    });
+    expect(getSessionUser).not.toHaveBeenCalled();
+    expect((await mutate(cookiePost('http://localhost'))).status).toBe(200);
+  });
+});

@@ -10,6 +10,7 @@ import { log, withRequestContext } from '@/lib/observability/logger';
 import { questionBucket } from '@/lib/rate-limit/keys';
 import { limit } from '@/lib/rate-limit/limiter';
 import { rateLimitedError, rateLimitHeaders } from '@/lib/rate-limit/response';
+import { assertSameOrigin } from '@/lib/security/web/csrf';
 import { AppError, errorBody, toAppError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
@@ -98,6 +99,7 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
       // RateLimit-* headers go on every response once the request has been counted, refusals included.
       let limitHeaders: Record<string, string> = {};
       try {
+        assertSameOrigin(request);
         // Public routes (no roles) authenticate nobody, whatever headers come.
         const { user, apiKey } = options.roles
           ? await authenticate(request, options.apiKeyScope)
