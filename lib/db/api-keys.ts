@@ -125,7 +125,7 @@ export async function revokeApiKey(viewer: SessionUser, id: string): Promise<Api
 
 export type AuthenticatedApiKey = { user: SessionUser; apiKey: { id: string; scopes: ApiKeyScope[] } };
 
-/** The key's user and scopes; null for a malformed, unknown, revoked or expired key. */
+/** The key's user and scopes; null for a malformed, unknown, revoked or expired key, or a disabled user's. */
 export async function authenticateApiKey(key: string): Promise<AuthenticatedApiKey | null> {
   if (!isWellFormedApiKey(key)) return null;
   const row = await db().apiKey.findUnique({
@@ -135,12 +135,13 @@ export async function authenticateApiKey(key: string): Promise<AuthenticatedApiK
       scopes: true,
       expiresAt: true,
       revokedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true } },
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
     },
   });
-  if (!row || apiKeyStatus(row) !== 'active') return null;
+  if (!row || apiKeyStatus(row) !== 'active' || row.user.disabledAt) return null;
   void touchLastUsed(row.id);
-  return { user: row.user, apiKey: { id: row.id, scopes: knownScopes(row.scopes) } };
+  const { disabledAt: _disabled, ...user } = row.user;
+  return { user, apiKey: { id: row.id, scopes: knownScopes(row.scopes) } };
 }
 
 /**

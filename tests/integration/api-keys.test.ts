@@ -102,6 +102,21 @@ describe('[API KEYS] lifecycle', () => {
     expect(await authenticateApiKey('not a key')).toBeNull();
   });
 
+  it("refuses a disabled user's key, and takes it again once the user is enabled", async () => {
+    const owner = await someone('disabled-key-owner@example.com');
+    const { key } = await createApiKey({ user: owner, name: 'cron', scopes: ['query'] });
+    expect(await authenticateApiKey(key)).not.toBeNull();
+    await db().user.update({ where: { id: owner.id }, data: { disabledAt: new Date() } });
+    expect(await authenticateApiKey(key)).toBeNull();
+    await db().user.update({ where: { id: owner.id }, data: { disabledAt: null } });
+    expect((await authenticateApiKey(key))?.user).toEqual({
+      id: owner.id,
+      email: owner.email,
+      name: null,
+      role: 'USER',
+    });
+  });
+
   it('gives the ingest scope to admins only, and checks names and scopes', async () => {
     const user = await someone('wants-ingest@example.com');
     const admin = await someone('ingest-admin@example.com', 'ADMIN');
