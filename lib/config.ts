@@ -200,9 +200,15 @@ export const answerCache = {
 } as const;
 
 export const auth = {
-  /** Session lifetime in seconds. */
-  sessionMaxAgeSeconds: 60 * 60 * 8,
+  /** A session unused for this long has ended (sign in again). */
+  sessionIdleSeconds: 60 * 60,
+  /** A session ends this long after sign-in, however active (the cookie lives as long). */
+  sessionAbsoluteSeconds: 60 * 60 * 12,
+  /** How stale a session's last-seen time may get before a request writes it again. */
+  sessionTouchSeconds: 60,
   minPasswordLength: 12,
+  /** How long an invitation link can be used. */
+  inviteTtlDays: 7,
 } as const;
 
 /**
@@ -221,6 +227,8 @@ export const rateLimits = {
   signInPerIp: { id: 'sign-in-ip', limit: 10, windowSeconds: 60, whenStoreDown: 'closed' },
   /** Failed sign-ins per email address; then its attempts wait out the window (no lockout). */
   signInFailuresPerEmail: { id: 'sign-in-email', limit: 5, windowSeconds: 15 * 60, whenStoreDown: 'closed' },
+  /** Accounts created per client IP (open or invite sign-up). */
+  signUpPerIp: { id: 'sign-up-ip', limit: 5, windowSeconds: 60 * 60, whenStoreDown: 'closed' },
   /** A store slower than this counts as down for that request. */
   storeTimeoutMs: 1_000,
 } as const;

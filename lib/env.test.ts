@@ -35,6 +35,16 @@ describe('settings (lib/env)', () => {
     expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
 
+  it('requires all three OIDC settings or none, and a known sign-up mode', () => {
+    expect(() => parseEnv({ OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'rag' })).toThrow(
+      /set all three or none/,
+    );
+    expect(() => parseEnv({ SIGNUP_MODE: 'sometimes' })).toThrow(
+      /SIGNUP_MODE: must be open, invite or closed/,
+    );
+    expect(parseEnv({}).SIGNUP_MODE).toBe('invite');
+  });
+
   it('requires both Upstash settings or neither', () => {
     expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://example.upstash.io' })).toThrow(
       /set both or neither/,

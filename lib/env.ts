@@ -30,6 +30,17 @@ export const envSchema = z.object({
     z.string().min(32, 'must be at least 32 characters').optional(),
   ),
   AUTH_URL: optionalUrl,
+  // Who may create an account: anyone (open), holders of an admin's invitation (invite), or nobody
+  // but an admin with the CLI (closed). Applies to email sign-up and to first OIDC sign-ins alike.
+  SIGNUP_MODE: z
+    .enum(['open', 'invite', 'closed'], { error: 'must be open, invite or closed' })
+    .default('invite'),
+  // An OpenID Connect provider (Okta, Entra ID, Google, Keycloak…), switched on by setting all three.
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  // The provider's name on the sign-in button.
+  OIDC_NAME: z.string().min(1).max(60).default('Single sign-on'),
 
   // Models. No key and no base URL: the built-in local models.
   OPENAI_API_KEY: optionalString,
@@ -111,6 +122,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push('UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN: set both or neither');
+  }
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    problems.push('OIDC_ISSUER / OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: set all three or none');
   }
   if (problems.length > 0) throw new EnvError(problems);
   return env;

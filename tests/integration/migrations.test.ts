@@ -58,6 +58,7 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
         'embedding_cache',
         'feature_flags',
         'gdpr_requests',
+        'invites',
         'messages',
         'query_logs',
         'review_items',
