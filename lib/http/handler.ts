@@ -11,6 +11,7 @@ import { questionBucket } from '@/lib/rate-limit/keys';
 import { limit } from '@/lib/rate-limit/limiter';
 import { rateLimitedError, rateLimitHeaders } from '@/lib/rate-limit/response';
 import { assertSameOrigin } from '@/lib/security/web/csrf';
+import { withAccess } from './access';
 import { AppError, errorBody, toAppError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
@@ -92,7 +93,7 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
     >,
   ) => Promise<Response>,
 ) {
-  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+  const run = async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     return withRequestContext(requestId, async () => {
       const started = performance.now();
@@ -150,4 +151,5 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
       }
     });
   };
+  return withAccess(run, { kind: 'route', roles: options.roles ?? 'public' });
 }
