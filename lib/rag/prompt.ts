@@ -34,9 +34,12 @@ export const SYSTEM_PROMPT = [
   '- Answer concisely in Markdown, in the language of the question.',
 ].join('\n');
 
-// Only our own tag names are escaped inside text, so code and prose reach the model unchanged.
-// `&lt;` and `&amp;` already present in the text are escaped too, which keeps decoding exact.
-const BODY_SPECIAL = /&(?=(?:lt|amp);)|<(?=\s*\/?\s*(?:passage|context|question|history|turn)\b)/gi;
+// Only our own tag names and the spellings of chat-template special tokens (`<|im_start|>`,
+// `<|eot_id|>`, `</s>`, `<<SYS>>`, `<start_of_turn>`) are escaped inside text, so code and prose reach
+// the model unchanged while a self-hosted model's template cannot be forged from a passage or a
+// question. `&lt;` and `&amp;` already present in the text are escaped too, which keeps decoding exact.
+const BODY_SPECIAL =
+  /&(?=(?:lt|amp);)|<(?=\s*\/?\s*(?:passage|context|question|history|turn)\b|\||\/?s>|<\/?sys>>|(?:start|end)_of_turn>)/gi;
 
 function encodeBody(text: string): string {
   return text.replace(BODY_SPECIAL, (match) => (match === '&' ? '&amp;' : '&lt;'));
