@@ -4,6 +4,7 @@
 import 'server-only';
 import { jobs as settings } from '@/lib/config';
 import { answerQueryJob } from '@/lib/api/async-query';
+import { purgeSessionsJob } from '@/lib/auth/session-purge-job';
 import { purgeAnswerCacheJob } from '@/lib/cache/purge-job';
 import { ingestDocumentJob } from '@/lib/ingest/job';
 import { log } from '@/lib/observability/logger';
@@ -15,6 +16,7 @@ export const jobDefinitions: JobDefinition<never>[] = [
   ingestDocumentJob as JobDefinition<never>,
   answerQueryJob as JobDefinition<never>,
   purgeAnswerCacheJob as JobDefinition<never>,
+  purgeSessionsJob as JobDefinition<never>,
 ];
 
 type Holder = { ragWorkers?: Promise<Workers> };
