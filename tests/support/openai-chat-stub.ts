@@ -19,6 +19,8 @@ export type ChatStub = {
   script(model: string, steps: StubStep[], fallback?: StubStep): void;
   /** Requests per model so far. */
   calls(model: string): number;
+  /** The JSON body of the latest chat request to a model. */
+  lastRequest(model: string): Record<string, unknown> | undefined;
   /** Streams the client closed before they ended. */
   closedEarly(): number;
   /**
@@ -33,6 +35,7 @@ export type ChatStub = {
 export async function startChatStub(): Promise<ChatStub> {
   const scripts = new Map<string, { steps: StubStep[]; fallback: StubStep }>();
   const counts = new Map<string, number>();
+  const lastRequests = new Map<string, Record<string, unknown>>();
   let closedEarly = 0;
   let faults: { failureRate: number; maxLatencyMs: number } | null = null;
   let faultCount = 0;
@@ -69,6 +72,7 @@ export async function startChatStub(): Promise<ChatStub> {
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
       const body = JSON.parse(raw) as { model: string };
       counts.set(body.model, (counts.get(body.model) ?? 0) + 1);
+      lastRequests.set(body.model, body);
       const script = scripts.get(body.model);
       let step: StubStep = script?.steps.shift() ?? script?.fallback ?? { kind: 'answer' };
       if (!script && faults) {
@@ -140,6 +144,7 @@ export async function startChatStub(): Promise<ChatStub> {
       scripts.set(model, { steps: [...steps], fallback });
     },
     calls: (model) => counts.get(model) ?? 0,
+    lastRequest: (model) => lastRequests.get(model),
     closedEarly: () => closedEarly,
     faults(settings) {
       faults = settings;
@@ -147,6 +152,7 @@ export async function startChatStub(): Promise<ChatStub> {
     reset() {
       scripts.clear();
       counts.clear();
+      lastRequests.clear();
       closedEarly = 0;
       faults = null;
     },

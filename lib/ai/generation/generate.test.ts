@@ -83,6 +83,15 @@ describe('generation against an OpenAI-compatible server', () => {
     expect(generation.degraded).toBe(false);
   });
 
+  it('gives the model text only: no tools or functions it could call (OWASP LLM06)', async () => {
+    await readAll(await run([small]));
+    const request = stub.lastRequest('model-a')!;
+    expect(request).toBeDefined();
+    for (const field of ['tools', 'tool_choice', 'functions', 'function_call'])
+      expect(request, field).not.toHaveProperty(field);
+    expect((request.messages as { role: string }[]).map((m) => m.role)).toEqual(['system', 'user']);
+  });
+
   it('counts tokens with the tokenizer when the provider reports no usage', async () => {
     stub.script('model-a', [{ kind: 'answer', usage: false }]);
     const generation = await run([small]);
