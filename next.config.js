@@ -6,6 +6,35 @@ for (const [key, value] of Object.entries(process.env)) {
   if (value === '') delete process.env[key];
 }
 
+// The fixed security headers, for every path: proxy.ts sets them again (with the CSP and its nonce) on
+// pages and API routes, but never runs for static files. Keep equal to baselineSecurityHeaders() in
+// lib/security/web/headers.ts (this file cannot import TypeScript); headers.test.ts compares them.
+const deniedFeatures = [
+  'accelerometer',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'serial',
+  'usb',
+];
+function securityHeaders() {
+  const production = process.env.NODE_ENV === 'production';
+  return {
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': deniedFeatures.map((feature) => `${feature}=()`).join(', '),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    ...(production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+  };
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'standalone',
@@ -14,6 +43,10 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() in pages answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
+  async headers() {
+    const headers = Object.entries(securityHeaders()).map(([key, value]) => ({ key, value }));
+    return [{ source: '/:path*', headers }];
+  },
   serverExternalPackages: [
     'pino',
     'pg',

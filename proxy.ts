@@ -1,17 +1,22 @@
-// Runs before every matched request: gives each a request id, and sends signed-out visitors of pages
-// to the sign-in page. Authorisation itself is enforced again in the route wrapper and data layer.
+// Runs before every matched request: gives each a request id and the security headers (a CSP with a
+// fresh script nonce, which Next.js reads from the request header and puts on its own scripts), and
+// sends signed-out visitors of pages to the sign-in page. Authorisation itself is enforced again in the
+// route wrapper and data layer.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
-import { authSecret } from '@/lib/env';
+import { authSecret, env } from '@/lib/env';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-id';
+import { createNonce, securityHeaders } from '@/lib/security/web/headers';
 
 // Sign-in and sign-up are public; so is the API reference, like the OpenAPI document it renders.
 const publicPages = ['/login', '/signup', '/docs/api'];
 
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
+  const security = securityHeaders({ nonce: createNonce(), production: env().NODE_ENV === 'production' });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set('Content-Security-Policy', security['Content-Security-Policy']);
   const { pathname, search } = request.nextUrl;
 
   const isPage = !pathname.startsWith('/api/');
@@ -22,11 +27,16 @@ export async function proxy(request: NextRequest) {
       login.searchParams.set('callbackUrl', `${pathname}${search}`);
       const response = NextResponse.redirect(login);
       response.headers.set(REQUEST_ID_HEADER, requestId);
-      return response;
+      return withHeaders(response, security);
     }
   }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  return withHeaders(response, security);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 

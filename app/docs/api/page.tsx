@@ -5,6 +5,9 @@ import { ApiReference } from '@/components/docs/api-reference';
 import { OPENAPI_PATH } from '@/lib/api/openapi';
 
 export const metadata: Metadata = { title: 'API reference' };
+// Rendered per request, like every page: Next.js puts the CSP nonce (proxy.ts) on its scripts only while
+// rendering, and a page prerendered at build time would carry none, so Swagger UI would never load.
+export const dynamic = 'force-dynamic';
 
 export default function ApiDocsPage() {
   return (
