@@ -1,9 +1,11 @@
 // Sign-in page. Someone already signed in goes straight on to where they were heading.
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login/login-form';
 import { safeCallbackUrl } from '@/components/login/safe-callback-url';
 import { getSessionUser } from '@/lib/auth/session';
+import { signUpMode } from '@/lib/auth/sign-up';
 
 // Per-request: depends on the session cookie.
 export const dynamic = 'force-dynamic';
@@ -30,6 +32,19 @@ export default async function LoginPage(props: LoginPageProps) {
         <div className="rounded-2xl border border-neutral-200 bg-white p-6 shadow-sm dark:border-neutral-800 dark:bg-neutral-900">
           <LoginForm callbackUrl={callbackUrl} />
         </div>
+        {/* Only an open sign-up is offered here; invitees arrive with their own link. */}
+        {signUpMode() === 'open' && (
+          <p className="mt-4 text-center text-sm text-neutral-600 dark:text-neutral-400">
+            No account yet?{' '}
+            <Link
+              href="/signup"
+              data-testid="signup-link"
+              className="font-medium text-neutral-900 underline underline-offset-2 dark:text-neutral-100"
+            >
+              Create one
+            </Link>
+          </p>
+        )}
       </div>
     </main>
   );
