@@ -6,6 +6,7 @@ const sections = [
   { href: '/admin/documents', label: 'Documents', key: 'documents' },
   { href: '/admin/retrieval', label: 'Why these sources', key: 'retrieval' },
   { href: '/admin/keys', label: 'API keys', key: 'keys' },
+  { href: '/admin/users', label: 'Users', key: 'users' },
 ] as const;
 
 export type AdminSection = (typeof sections)[number]['key'];
