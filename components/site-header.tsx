@@ -7,7 +7,7 @@ type Role = 'USER' | 'ADMIN' | 'COMPLIANCE';
 
 type SiteHeaderProps = {
   user: { email: string; role: Role };
-  current: 'chat' | 'admin' | 'settings';
+  current: 'chat' | 'admin' | 'settings' | 'usage';
   /** Shown beside the product name, e.g. which models answer. */
   children?: ReactNode;
 };
@@ -54,6 +54,14 @@ export function SiteHeader({ user, current, children }: SiteHeaderProps) {
             className="rounded-md px-2.5 py-1.5 text-sm text-neutral-600 hover:bg-neutral-100 hover:text-neutral-900 aria-[current=page]:font-medium aria-[current=page]:text-neutral-900 dark:text-neutral-400 dark:hover:bg-neutral-800 dark:hover:text-neutral-100 dark:aria-[current=page]:text-neutral-100"
           >
             API keys
+          </Link>
+          <Link
+            href="/settings/usage"
+            aria-current={current === 'usage' ? 'page' : undefined}
+            data-testid="settings-usage-link"
+            className="rounded-md px-2.5 py-1.5 text-sm text-neutral-600 hover:bg-neutral-100 hover:text-neutral-900 aria-[current=page]:font-medium aria-[current=page]:text-neutral-900 dark:text-neutral-400 dark:hover:bg-neutral-800 dark:hover:text-neutral-100 dark:aria-[current=page]:text-neutral-100"
+          >
+            Usage
           </Link>
           <SignOutButton />
         </nav>
