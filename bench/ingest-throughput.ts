@@ -12,7 +12,6 @@ import {
   getDocument,
   readDocumentFile,
   recordProgress,
-  type NewChunk,
 } from '@/lib/db/documents';
 import { embedForIngestion } from '@/lib/ingest/embed';
 import { parseDocument } from '@/lib/ingest/parse';
@@ -20,6 +19,7 @@ import { ingestFile } from '@/lib/ingest/pipeline';
 import { submitDocument } from '@/lib/ingest/submit';
 import { chunkDocument } from '@/lib/rag/chunking';
 import { embeddingText } from '@/lib/rag/embedding-sync';
+import { screenPassages } from '@/lib/security/injection/screen-passages';
 import type { Benchmark } from './support/benchmark';
 import { openEmbedded, openPostgres, timed, withClient, type BenchDatabase } from './support/databases';
 import { benchDocuments, type BenchDocument } from './support/documents';
@@ -32,7 +32,7 @@ const GOAL_CHUNKS_PER_SECOND = 1_000;
 const HNSW_INDEX = 'chunks_embedding_hnsw_idx';
 const GIN_INDEX = 'chunks_tsv_gin_idx';
 
-const STAGES = ['submit', 'bookkeeping', 'parse', 'chunk', 'embed', 'insert'] as const;
+const STAGES = ['submit', 'bookkeeping', 'parse', 'chunk', 'embed', 'screen', 'insert'] as const;
 type Stage = (typeof STAGES)[number];
 const STAGE_LABELS: Record<Stage, string> = {
   submit: 'submit (checks, hash, store file)',
@@ -40,11 +40,12 @@ const STAGE_LABELS: Record<Stage, string> = {
   parse: 'parseDocument',
   chunk: 'chunkDocument',
   embed: 'embedForIngestion (cache, hash, embed)',
+  screen: 'screenPassages (injection detector)',
   insert: 'completeDocument (rows, indexes, swap)',
 };
 
 type Run = { ms: number; chunks: number; failed: number };
-type Prepared = { id: string; attempt: number; language: string; title: string; chunks: NewChunk[] };
+type Prepared = Parameters<typeof completeDocument>[0];
 type Breakdown = { wallMs: number; chunks: number; stages: Record<Stage, number>; prepared: Prepared[] };
 type InsertProfile = {
   full: number;
@@ -135,12 +136,14 @@ async function breakdown(database: BenchDatabase, documents: BenchDocument[]): P
         model,
       ),
     );
+    const injection = await stage('screen', async () => screenPassages(chunks.map((chunk) => chunk.text)));
     const item = {
       id,
       attempt,
       language,
       title,
       chunks: chunks.map((chunk, i) => ({ ...chunk, embedding: embeddings[i]! })),
+      injection,
     };
     await stage('insert', () => completeDocument(item));
     prepared.push(item);

@@ -28,6 +28,8 @@ function record(overrides: Partial<DocumentRecord> = {}): DocumentRecord {
     status: 'READY',
     error: null,
     chunkCount: 12,
+    injectionFlaggedPassages: 1,
+    injectionScore: 0.93,
     progressDone: 12,
     progressTotal: 12,
     attempts: 1,

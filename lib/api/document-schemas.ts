@@ -33,6 +33,15 @@ export const documentSchema = z
       .meta({ description: 'Passages embedded so far, of all passages.' }),
     error: z.string().nullable().meta({ description: 'Why the last attempt failed, for people.' }),
     chunkCount: z.number().int().meta({ description: 'Passages stored once ready.' }),
+    injection: z
+      .object({
+        flaggedPassages: z.number().int(),
+        score: z.number().min(0).max(1),
+      })
+      .meta({
+        description:
+          'Indirect prompt injection screening when indexed: passages flagged by the detector, and the highest passage score (0–1).',
+      }),
     attempts: z.number().int(),
     createdById: z.string().nullable(),
     createdAt: timestamp,

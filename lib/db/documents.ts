@@ -33,6 +33,8 @@ const documentFields = {
   status: true,
   error: true,
   chunkCount: true,
+  injectionFlaggedPassages: true,
+  injectionScore: true,
   progressDone: true,
   progressTotal: true,
   attempts: true,
@@ -59,6 +61,8 @@ export type DocumentRecord = {
   status: DocumentStatus;
   error: string | null;
   chunkCount: number;
+  injectionFlaggedPassages: number;
+  injectionScore: number;
   progressDone: number;
   progressTotal: number;
   attempts: number;
@@ -260,6 +264,8 @@ export async function completeDocument(input: {
   language: string;
   title: string;
   chunks: NewChunk[];
+  /** What the injection screening of the passages found (lib/security/injection/screen-passages.ts). */
+  injection: { flaggedPassages: number; score: number };
 }): Promise<{ replaced: number; corpusVersion: number }> {
   return db().$transaction(
     async (tx) => {
@@ -270,6 +276,8 @@ export async function completeDocument(input: {
           title: input.title,
           language: input.language,
           chunkCount: input.chunks.length,
+          injectionFlaggedPassages: input.injection.flaggedPassages,
+          injectionScore: input.injection.score,
           progressDone: input.chunks.length,
           progressTotal: input.chunks.length,
           error: null,

@@ -16,6 +16,8 @@ export type DocumentView = {
   progress: { done: number; total: number };
   error: string | null;
   chunkCount: number;
+  /** Indirect prompt injection screening when indexed (lib/security/injection/screen-passages.ts). */
+  injection: { flaggedPassages: number; score: number };
   attempts: number;
   createdById: string | null;
   createdAt: string;
@@ -39,6 +41,7 @@ export function documentView(doc: DocumentRecord): DocumentView {
     progress: { done: doc.progressDone, total: doc.progressTotal },
     error: doc.error,
     chunkCount: doc.chunkCount,
+    injection: { flaggedPassages: doc.injectionFlaggedPassages, score: doc.injectionScore },
     attempts: doc.attempts,
     createdById: doc.createdById,
     createdAt: doc.createdAt.toISOString(),

@@ -16,6 +16,7 @@ import {
 } from '@/lib/db/documents';
 import { log } from '@/lib/observability/logger';
 import { chunkDocument } from '@/lib/rag/chunking';
+import { screenPassages } from '@/lib/security/injection/screen-passages';
 import { embeddingText } from '@/lib/rag/embedding-sync';
 import { embedForIngestion } from './embed';
 import { parseDocument } from './parse';
@@ -89,6 +90,7 @@ export async function processDocument(id: string, info: AttemptInfo): Promise<vo
       language,
       title,
       chunks: chunks.map((chunk, i) => ({ ...chunk, embedding: embeddings[i]! })),
+      injection: screenPassages(chunks.map((chunk) => chunk.text)),
     });
   } catch (error) {
     if (error instanceof DocumentSupersededError) return;

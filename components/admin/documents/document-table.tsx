@@ -210,6 +210,16 @@ function DocumentRow({ doc, busy, newVersion, rebuilding, onReindex, onDelete }:
       <td className={`${cell} min-w-44`}>
         <DocumentStatusBadge status={doc.status} />
         {doc.status === 'embedding' && doc.progress.total > 0 && <EmbeddingProgress doc={doc} />}
+        {doc.status === 'ready' && doc.injection.flaggedPassages > 0 && (
+          <p
+            data-testid="document-injection"
+            className="mt-1 max-w-64 text-xs text-amber-800 dark:text-amber-300"
+            title={`Highest passage score ${doc.injection.score.toFixed(2)}`}
+          >
+            Possible prompt injection in {formatInteger(doc.injection.flaggedPassages)}{' '}
+            {doc.injection.flaggedPassages === 1 ? 'passage' : 'passages'}: review the document.
+          </p>
+        )}
         {doc.status === 'failed' && doc.error && (
           <p data-testid="document-error" className="mt-1 max-w-64 text-xs text-red-700 dark:text-red-400">
             {doc.error}
