@@ -35,6 +35,19 @@ describe('settings (lib/env)', () => {
     expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
 
+  it('requires an https AUTH_URL in production, except on this machine', () => {
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+    expect(() => parseEnv({ ...production, AUTH_URL: 'http://rag.example.com' })).toThrow(
+      /AUTH_URL: must be an https:\/\/ URL in production/,
+    );
+    expect(parseEnv({ ...production, AUTH_URL: 'https://rag.example.com' }).AUTH_URL).toBe(
+      'https://rag.example.com',
+    );
+    expect(parseEnv({ ...production, AUTH_URL: 'http://localhost:3000' }).AUTH_URL).toBe(
+      'http://localhost:3000',
+    );
+  });
+
   it('requires all three OIDC settings or none, and a known sign-up mode', () => {
     expect(() => parseEnv({ OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'rag' })).toThrow(
       /set all three or none/,

@@ -120,6 +120,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       );
     }
   }
+  // Session cookies are marked Secure only when the app's URL is https (next-auth's rule).
+  if (env.NODE_ENV === 'production' && env.AUTH_URL) {
+    const url = new URL(env.AUTH_URL);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !loopback)
+      problems.push(
+        'AUTH_URL: must be an https:// URL in production, so session cookies are sent only over TLS',
+      );
+  }
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push('UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN: set both or neither');
   }
