@@ -9,6 +9,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const outagePort = port + 1;
 process.env.OUTAGE_PORT = String(outagePort);
 process.env.OUTAGE_CONTROL_PORT = String(outagePort + 98);
+// The local OpenID Connect provider single sign-on signs in with (tests/support/oidc-stub.ts).
+const oidcPort = port + 3;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'rag-e2e-'));
 // Playwright cannot download its own browser here; use the system Chromium when there is one.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -50,6 +52,14 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: 'node --import tsx e2e/support/oidc-server.ts',
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { OIDC_PORT: String(oidcPort) },
+    },
+    {
       command: 'npm run dev',
       url: `http://localhost:${port}/api/ready`,
       timeout: 180_000,
@@ -66,6 +76,10 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: '1',
         // Every spec signs in from 127.0.0.1: far more often than the per-IP sign-in limit allows.
         RATE_LIMIT_MULTIPLIER: '100',
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: 'rag-test-client',
+        OIDC_CLIENT_SECRET: 'rag-test-secret',
+        OIDC_NAME: 'Test SSO',
         // A second run at once (another E2E_PORT) needs its own build folder: E2E_DIST_DIR=.next-e2e-2.
         NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       },

@@ -4,6 +4,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login/login-form';
 import { safeCallbackUrl } from '@/components/login/safe-callback-url';
+import { signInErrorMessage } from '@/components/login/sign-in-errors';
+import { SsoButton } from '@/components/login/sso-button';
+import { oidcProvider } from '@/lib/auth/options';
 import { getSessionUser } from '@/lib/auth/session';
 import { signUpMode } from '@/lib/auth/sign-up';
 
@@ -17,8 +20,12 @@ type LoginPageProps = {
 };
 
 export default async function LoginPage(props: LoginPageProps) {
-  const callbackUrl = safeCallbackUrl((await props.searchParams).callbackUrl);
+  const searchParams = await props.searchParams;
+  const callbackUrl = safeCallbackUrl(searchParams.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
+  // A refused single sign-on comes back here with ?error= (lib/auth/options.ts).
+  const error = signInErrorMessage(searchParams.error);
+  const sso = oidcProvider();
 
   return (
     <main id="main" className="grid min-h-dvh place-items-center bg-neutral-50 px-4 dark:bg-neutral-950">
@@ -30,6 +37,23 @@ export default async function LoginPage(props: LoginPageProps) {
           </p>
         </div>
         <div className="rounded-2xl border border-neutral-200 bg-white p-6 shadow-sm dark:border-neutral-800 dark:bg-neutral-900">
+          {error && (
+            <p
+              role="alert"
+              data-testid="sign-in-error"
+              className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+            >
+              {error}
+            </p>
+          )}
+          {sso && (
+            <>
+              <SsoButton providerId={sso.id} name={sso.name} callbackUrl={callbackUrl} />
+              <p className="my-4 flex items-center gap-3 text-xs text-neutral-500 before:h-px before:flex-1 before:bg-neutral-200 after:h-px after:flex-1 after:bg-neutral-200 dark:before:bg-neutral-800 dark:after:bg-neutral-800">
+                or with your email
+              </p>
+            </>
+          )}
           <LoginForm callbackUrl={callbackUrl} />
         </div>
         {/* Only an open sign-up is offered here; invitees arrive with their own link. */}
