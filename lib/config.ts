@@ -291,3 +291,22 @@ export const pii = {
   /** Types redacted where a setting above applies; PERSON is the least accurate (docs/SECURITY.md). */
   types: ['EMAIL', 'PHONE', 'SSN', 'CARD', 'IBAN', 'IP', 'PERSON'] as const,
 } as const;
+
+/** The kill switch (lib/governance/kill-switch.ts): pauses chat and API, by hand or on errors. */
+export const killSwitch = {
+  /** Failed answers (errors, not refusals or stops) as a share of answers at which it trips itself… */
+  errorRateThreshold: 0.15,
+  /** …once the window holds at least this many answers… */
+  minRequests: 20,
+  /** …over this sliding window, read from the query log of every instance. */
+  windowSeconds: 5 * 60,
+  /** After a failed answer an instance re-checks the window at most this often (the job sweep too). */
+  evaluateEverySeconds: 5,
+  /** Each instance re-reads the switch at most this long after its last read: every instance sees a change within it. */
+  pollIntervalMs: 1_000,
+  /** Retry-After sent with a paused answer: a hint for programs, not a promise. */
+  retryAfterSeconds: 60,
+  /** The reason a person must give to engage or release it, in characters. */
+  reasonMinChars: 3,
+  reasonMaxChars: 500,
+} as const;
