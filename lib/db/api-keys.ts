@@ -140,8 +140,8 @@ export async function authenticateApiKey(key: string): Promise<AuthenticatedApiK
   });
   if (!row || apiKeyStatus(row) !== 'active' || row.user.disabledAt) return null;
   void touchLastUsed(row.id);
-  const { disabledAt: _disabled, ...user } = row.user;
-  return { user, apiKey: { id: row.id, scopes: knownScopes(row.scopes) } };
+  const { id, email, name, role } = row.user;
+  return { user: { id, email, name, role }, apiKey: { id: row.id, scopes: knownScopes(row.scopes) } };
 }
 
 /**
