@@ -18,12 +18,18 @@ export type PendingInvite = { id: string; email: string; role: Role; group: stri
 
 const pendingFields = { id: true, email: true, role: true, group: true, expiresAt: true } as const;
 
+/** Invitations are an admin's business: checked here again, whatever the caller checked before. */
+function assertAdmin(actor: { role?: Role | null } | null): void {
+  if (actor?.role !== 'ADMIN') throw new AppError('forbidden', 'Only admins manage invitations.');
+}
+
 /** Creates an invitation; the token is returned once (for the link) and only its hash is kept. */
 export async function createInvite(
   actor: NonNullable<AuditActor>,
   input: { email: string; role: Role; group?: string | null },
   requestId?: string,
 ): Promise<PendingInvite & { token: string }> {
+  assertAdmin(actor);
   const email = normaliseEmail(input.email);
   const token = randomBytes(32).toString('base64url');
   return db().$transaction(async (tx) => {
@@ -124,6 +130,7 @@ export async function revokeInvite(
   inviteId: string,
   requestId?: string,
 ): Promise<void> {
+  assertAdmin(actor);
   await db().$transaction(async (tx) => {
     const result = await tx.invite.updateMany({
       where: { id: inviteId, acceptedAt: null, revokedAt: null },
@@ -138,7 +145,10 @@ export async function revokeInvite(
 }
 
 /** Invitations not yet used, revoked or expired, newest first. */
-export async function listPendingInvites(): Promise<(PendingInvite & { createdAt: Date })[]> {
+export async function listPendingInvites(
+  viewer: { role: Role } | null,
+): Promise<(PendingInvite & { createdAt: Date })[]> {
+  assertAdmin(viewer);
   return db().invite.findMany({
     where: usable(new Date()),
     orderBy: { createdAt: 'desc' },

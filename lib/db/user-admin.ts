@@ -9,6 +9,7 @@ import { assertRole } from '@/lib/auth/roles';
 import { userLimits, type UserStatus } from '@/lib/auth/user-limits';
 import { AppError } from '@/lib/http/errors';
 import { utcDay } from '@/lib/rate-limit/daily-window';
+import { usageByUser, type Usage } from './usage';
 import { recordAudit } from './audit';
 import { db } from './client';
 import { revokeUserSessions } from './sessions';
@@ -78,25 +79,8 @@ export async function listUsers(
 }
 
 /** Today's (UTC) tokens and cost per user, in one grouped query over query_logs. */
-async function usageToday(
-  ids: string[],
-  now: Date,
-): Promise<Map<string, { tokens: number; costUsd: number }>> {
-  if (ids.length === 0) return new Map();
-  const { since, until } = utcDay(now);
-  // created_at holds UTC without a time zone: compare with the UTC wall time (as lib/db/usage.ts does).
-  const utc = (at: Date) => at.toISOString().slice(0, 23).replace('T', ' ');
-  const rows = await db().$queryRaw<
-    Array<{ user_id: string; tokens: bigint | number; cost: number | string }>
-  >`
-    SELECT user_id,
-           COALESCE(SUM(tokens_in + tokens_out), 0)::int8 AS tokens,
-           COALESCE(SUM(cost_usd), 0)::float8 AS cost
-    FROM query_logs
-    WHERE user_id IN (${Prisma.join(ids)})
-      AND created_at >= ${utc(since)}::timestamp AND created_at < ${utc(until)}::timestamp
-    GROUP BY user_id`;
-  return new Map(rows.map((row) => [row.user_id, { tokens: Number(row.tokens), costUsd: Number(row.cost) }]));
+function usageToday(ids: string[], now: Date): Promise<Map<string, Usage>> {
+  return usageByUser({ userIds: ids, ...utcDay(now) });
 }
 
 /** Live sessions per user: not revoked, not past their end, not idle too long (as lib/db/sessions.ts). */

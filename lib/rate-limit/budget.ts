@@ -1,10 +1,9 @@
 // Per-user daily budgets (OWASP LLM10): tokens and cost of today's (UTC) answers against the limits
 // in lib/config.ts `budgets`, checked before the model is called.
 import 'server-only';
-import { budgets } from '@/lib/config';
-import { env } from '@/lib/env';
 import { usageBetween } from '@/lib/db/usage';
 import { AppError } from '@/lib/http/errors';
+import { dailyBudgetLimits, utcDay } from './daily-window';
 import { describeWait } from './response';
 
 export type Budget = {
@@ -17,18 +16,11 @@ export type Budget = {
   resetAt: Date;
 };
 
-const startOfUtcDay = (at: Date) =>
-  new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-
 /** Today's usage of `userId` against the daily budget; allowed while both are under their limit. */
 export async function checkBudget(userId: string, now: Date = new Date()): Promise<Budget> {
-  const since = startOfUtcDay(now);
-  const resetAt = new Date(since.getTime() + 86_400_000);
+  const { since, until: resetAt } = utcDay(now);
   const { tokens, costUsd } = await usageBetween({ userId, since, until: resetAt });
-  // RATE_LIMIT_MULTIPLIER scales budgets with the rate limits (test suites and benchmarks raise both).
-  const multiplier = env().RATE_LIMIT_MULTIPLIER;
-  const tokenLimit = Math.round(budgets.dailyTokensPerUser * multiplier);
-  const costLimit = budgets.dailyCostUsdPerUser * multiplier;
+  const { tokenLimit, costLimit } = dailyBudgetLimits();
   return {
     allowed: tokens < tokenLimit && costUsd < costLimit,
     tokensUsed: tokens,

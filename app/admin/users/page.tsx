@@ -60,7 +60,7 @@ export default async function AdminUsersPage(props: UsersPageProps) {
         </section>
         {mode === 'closed' ? null : (
           <Suspense fallback={null}>
-            <Invites />
+            <Invites viewer={user} />
           </Suspense>
         )}
       </main>
@@ -100,8 +100,8 @@ async function UserList({ viewer, params }: { viewer: SessionUser; params: UserL
   );
 }
 
-async function Invites() {
-  const pending = await listPendingInvites();
+async function Invites({ viewer }: { viewer: SessionUser }) {
+  const pending = await listPendingInvites(viewer);
   return (
     <InvitesPanel
       inviteTtlDays={auth.inviteTtlDays}
