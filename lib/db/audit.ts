@@ -1,9 +1,11 @@
 // The audit trail's one writer: every change an admin or compliance officer makes (and every refusal
-// worth keeping) is appended here, hash-chained to the row before it (lib/audit/hash.ts).
+// worth keeping) is appended here, hash-chained to the row before it (lib/audit/hash.ts). The table is
+// append-only in the database; pseudonymiseAuditSubject is the one narrow exception, for erasure.
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { auditHash, GENESIS_HASH } from '@/lib/audit/hash';
+import { commitPersonal, GENESIS_HASH, PSEUDONYM_PREFIX, sealedHash } from '@/lib/audit/hash';
+import { requestIp } from '@/lib/audit/request-ip';
 import { redactPiiDeep, redactPiiText } from '@/lib/security/pii';
 import { db } from './client';
 
@@ -12,8 +14,11 @@ type Tx = Prisma.TransactionClient;
 export type AuditActor = { id: string; role: Role } | null;
 
 export type AuditInput = {
-  /** Who acted; null for the system (a job, the error-rate trip). */
-  actor: AuditActor;
+  /**
+   * Who acted; null for the system (a job, the error-rate trip). The role is null when the actor
+   * was not acting through one (a user or an API key asking a question).
+   */
+  actor: AuditActor | { id: string; role: null };
   /** What happened, as `<subject>.<verb>`: user.role_changed, user.disabled, invite.created… */
   action: string;
   target?: { type: string; id: string };
@@ -22,33 +27,39 @@ export type AuditInput = {
   /** The facts of the change (before and after values, counts); PII in any string is redacted. */
   metadata?: Record<string, unknown>;
   requestId?: string | null;
+  /** The client IP; taken from the current request's headers when left out. */
+  ip?: string | null;
 };
 
 /** Appends under one transaction-scoped advisory lock, so concurrent writers queue for the chain head. */
 const CHAIN_LOCK = 0x61756474; // "audt"
 
-async function append(tx: Tx, input: AuditInput): Promise<{ seq: bigint; hash: string }> {
+async function append(tx: Tx, input: AuditInput, ip: string | null): Promise<{ seq: bigint; hash: string }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
   const [head] = await tx.$queryRaw<{ hash: string }[]>`
     SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1`;
   const prevHash = head?.hash ?? GENESIS_HASH;
+  const personal = {
+    actorId: input.actor?.id ?? null,
+    targetId: input.target?.id ?? null,
+    ip,
+  };
+  const { commitments, salts } = commitPersonal(personal);
   const content = {
     at: new Date(),
-    actorId: input.actor?.id ?? null,
     actorRole: input.actor?.role ?? null,
     action: input.action,
     targetType: input.target?.type ?? null,
-    targetId: input.target?.id ?? null,
     reason: input.reason ? redactPiiText(input.reason) : null,
     metadata: (redactPiiDeep(input.metadata ?? {}) ?? {}) as Prisma.InputJsonObject,
     requestId: input.requestId ?? null,
+    commitments,
   };
-  const hash = auditHash(prevHash, content);
-  const row = await tx.auditEvent.create({
-    data: { ...content, actorRole: input.actor?.role ?? null, prevHash, hash },
+  const hash = sealedHash(prevHash, content);
+  return tx.auditEvent.create({
+    data: { ...content, ...personal, salts, prevHash, hash },
     select: { seq: true, hash: true },
   });
-  return row;
 }
 
 /**
@@ -56,6 +67,33 @@ async function append(tx: Tx, input: AuditInput): Promise<{ seq: bigint; hash: s
  * together; without one, the event gets a transaction of its own.
  */
 export async function recordAudit(input: AuditInput, tx?: Tx): Promise<{ seq: bigint; hash: string }> {
-  if (tx) return append(tx, input);
-  return db().$transaction((inner) => append(inner, input));
+  const ip = input.ip === undefined ? await requestIp() : input.ip;
+  if (tx) return append(tx, input, ip);
+  return db().$transaction((inner) => append(inner, input, ip));
+}
+
+/**
+ * Erasure's pseudonymisation (GDPR art. 17): every row naming `subjectId` as actor or target gets
+ * `pseudonym` instead, loses that field's salt (so the commitment left in the hash can no longer be
+ * linked to the person) and, where the person was the actor, the IP. The database allows this one
+ * UPDATE only inside a transaction that sets rag.audit_pseudonymise, and only on these fields; the
+ * chain still verifies. Run it in the erasure's transaction, which also records the erasure itself.
+ */
+export async function pseudonymiseAuditSubject(
+  tx: Tx,
+  subjectId: string,
+  pseudonym: string,
+): Promise<{ rows: number }> {
+  if (!pseudonym.startsWith(PSEUDONYM_PREFIX)) throw new Error(`a pseudonym starts with ${PSEUDONYM_PREFIX}`);
+  await tx.$executeRaw`SELECT set_config('rag.audit_pseudonymise', 'on', true)`;
+  const asActor = await tx.$executeRaw`
+    UPDATE audit_events
+    SET actor_id = ${pseudonym}, ip = NULL, salts = salts - 'actorId' - 'ip'
+    WHERE actor_id = ${subjectId} AND commitments IS NOT NULL`;
+  const asTarget = await tx.$executeRaw`
+    UPDATE audit_events
+    SET target_id = ${pseudonym}, salts = salts - 'targetId'
+    WHERE target_id = ${subjectId} AND commitments IS NOT NULL`;
+  await tx.$executeRaw`SELECT set_config('rag.audit_pseudonymise', 'off', true)`;
+  return { rows: asActor + asTarget };
 }

@@ -1,13 +1,27 @@
 // [AUDIT] The one audit writer appends hash-chained rows, in the caller's transaction when given one,
-// with PII redacted, and concurrent writers never fork the chain.
+// with PII redacted, and concurrent writers never fork the chain. The database refuses to change or
+// delete a row; an edit made behind the app's back is caught by verification at the right row;
+// erasure's pseudonymisation keeps the chain verifiable; the export streams the filtered rows.
 import { describe, expect, it } from 'vitest';
-import { auditHash, GENESIS_HASH } from '../../lib/audit/hash';
-import { recordAudit } from '../../lib/db/audit';
+import { auditExportStream } from '../../lib/audit/export';
+import { expectedHash } from '../../lib/audit/verify';
+import { pseudonymiseAuditSubject, recordAudit } from '../../lib/db/audit';
+import { verifyAuditChain } from '../../lib/db/audit-log';
 import { db } from '../../lib/db/client';
 
 async function chain() {
   return db().auditEvent.findMany({ orderBy: { seq: 'asc' } });
 }
+
+/** Runs `edit` with the table's triggers off, in a transaction of its own: a tamperer with superuser. */
+async function behindTheAppsBack(edit: string, ...values: unknown[]) {
+  await db().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+    await tx.$executeRawUnsafe(edit, ...values);
+  });
+}
+
+const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
 
 describe('[AUDIT] recordAudit', () => {
   it('links each row to the one before by hash, and the hashes recompute from the stored rows', async () => {
@@ -19,29 +33,30 @@ describe('[AUDIT] recordAudit', () => {
           target: { type: 'user', id: `u-${i}` },
           metadata: { i, nested: { at: i } },
           requestId: `req-${i}`,
+          ip: `10.0.0.${i}`,
         }),
       ),
     );
     const rows = await chain();
     expect(rows.filter((r) => r.action === 'test.concurrent')).toHaveLength(12);
-    let prev = GENESIS_HASH;
-    for (const row of rows) {
-      expect(row.prevHash).toBe(prev);
-      expect(
-        auditHash(row.prevHash, {
-          at: row.at,
-          actorId: row.actorId,
-          actorRole: row.actorRole,
-          action: row.action,
-          targetType: row.targetType,
-          targetId: row.targetId,
-          reason: row.reason,
-          metadata: row.metadata,
-          requestId: row.requestId,
-        }),
-      ).toBe(row.hash);
-      prev = row.hash;
+    for (const [index, row] of rows.entries()) {
+      expect(row.prevHash).toBe(index === 0 ? '0'.repeat(64) : rows[index - 1]!.hash);
+      expect(expectedHash(row)).toBe(row.hash);
     }
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: rows.length });
+  });
+
+  it('keeps personal fields out of the hash, behind salted commitments', async () => {
+    const { seq } = await recordAudit({
+      actor: { id: 'admin-c', role: 'ADMIN' },
+      action: 'test.commitments',
+      target: { type: 'user', id: 'user-c' },
+      ip: '192.0.2.7',
+    });
+    const row = await db().auditEvent.findUniqueOrThrow({ where: { seq } });
+    expect(row).toMatchObject({ actorId: 'admin-c', targetId: 'user-c', ip: '192.0.2.7' });
+    expect(Object.keys(row.commitments as object).sort()).toEqual(['actorId', 'ip', 'targetId']);
+    expect(JSON.stringify(row.commitments)).not.toContain('admin-c');
   });
 
   it('redacts PII in the reason and metadata before storing them', async () => {
@@ -65,5 +80,181 @@ describe('[AUDIT] recordAudit', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect(await db().auditEvent.count({ where: { action: 'test.rolled_back' } })).toBe(before);
+  });
+});
+
+describe('[AUDIT] append-only in the database', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE on audit_events', async () => {
+    const { seq } = await recordAudit({ actor: null, action: 'test.append_only', metadata: { n: 1 } });
+    await expect(
+      db().$executeRaw`UPDATE audit_events SET metadata = '{"n":2}' WHERE seq = ${seq}`,
+    ).rejects.toThrow(/append-only/);
+    await expect(db().$executeRaw`DELETE FROM audit_events WHERE seq = ${seq}`).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db().$executeRawUnsafe('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+    const row = await db().auditEvent.findUniqueOrThrow({ where: { seq } });
+    expect(row.metadata).toEqual({ n: 1 });
+  });
+
+  it('refuses pseudonymisation outside its setting, and any other change inside it', async () => {
+    const { seq } = await recordAudit({ actor: { id: 'subject-x', role: 'USER' }, action: 'test.narrow' });
+    await expect(
+      db()
+        .$executeRaw`UPDATE audit_events SET actor_id = 'erased:x', salts = salts - 'actorId' WHERE seq = ${seq}`,
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('rag.audit_pseudonymise', 'on', true)`;
+        await tx.$executeRaw`UPDATE audit_events SET action = 'test.forged' WHERE seq = ${seq}`;
+      }),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('rag.audit_pseudonymise', 'on', true)`;
+        // A new value that is not a pseudonym, with its salt kept: refused.
+        await tx.$executeRaw`UPDATE audit_events SET actor_id = 'someone-else' WHERE seq = ${seq}`;
+      }),
+    ).rejects.toThrow(/append-only/);
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { seq } })).actorId).toBe('subject-x');
+  });
+});
+
+describe('[AUDIT] verification', () => {
+  it("catches a row edited behind the app's back at that row, and passes once it is restored", async () => {
+    const { seq } = await recordAudit({
+      actor: { id: 'admin-t', role: 'ADMIN' },
+      action: 'test.tampered',
+      metadata: { to: 'USER' },
+    });
+    await recordAudit({ actor: null, action: 'test.after_tampered' });
+    await behindTheAppsBack(`UPDATE audit_events SET metadata = '{"to":"ADMIN"}' WHERE seq = $1`, seq);
+    try {
+      expect(await verifyAuditChain(7)).toMatchObject({
+        ok: false,
+        firstBrokenSeq: seq.toString(),
+        reason: 'hash_mismatch',
+      });
+    } finally {
+      await behindTheAppsBack(`UPDATE audit_events SET metadata = '{"to":"USER"}' WHERE seq = $1`, seq);
+    }
+    expect(await verifyAuditChain(7)).toMatchObject({ ok: true });
+  });
+
+  it('catches an actor swapped behind the commitment, a deleted row as a gap, and a rehashed row', async () => {
+    const first = await recordAudit({ actor: { id: 'admin-s', role: 'ADMIN' }, action: 'test.swap' });
+    const second = await recordAudit({ actor: null, action: 'test.swap_next' });
+    const third = await recordAudit({ actor: null, action: 'test.swap_last' });
+
+    await behindTheAppsBack(`UPDATE audit_events SET actor_id = 'admin-other' WHERE seq = $1`, first.seq);
+    try {
+      expect(await verifyAuditChain()).toMatchObject({
+        ok: false,
+        firstBrokenSeq: first.seq.toString(),
+        reason: 'hash_mismatch',
+        detail: 'actorId does not match its commitment',
+      });
+    } finally {
+      await behindTheAppsBack(`UPDATE audit_events SET actor_id = 'admin-s' WHERE seq = $1`, first.seq);
+    }
+
+    const saved = await db().$queryRaw<
+      Record<string, unknown>[]
+    >`SELECT * FROM audit_events WHERE seq = ${second.seq}`;
+    await behindTheAppsBack(`DELETE FROM audit_events WHERE seq = $1`, second.seq);
+    try {
+      expect(await verifyAuditChain()).toMatchObject({
+        ok: false,
+        firstBrokenSeq: third.seq.toString(),
+        reason: 'gap',
+      });
+    } finally {
+      await behindTheAppsBack(
+        `INSERT INTO audit_events SELECT * FROM jsonb_populate_record(NULL::audit_events, $1::jsonb)`,
+        JSON.stringify(saved[0], (_, value: unknown) =>
+          typeof value === 'bigint' ? value.toString() : value,
+        ),
+      );
+    }
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+});
+
+describe('[AUDIT] pseudonymisation for erasure', () => {
+  it('replaces a person in every row, drops their salts and IP, and the chain still verifies', async () => {
+    await recordAudit({
+      actor: { id: 'erase-me', role: 'USER' },
+      action: 'test.erasure',
+      ip: '198.51.100.4',
+    });
+    await recordAudit({
+      actor: { id: 'admin-e', role: 'ADMIN' },
+      action: 'test.erasure',
+      target: { type: 'user', id: 'erase-me' },
+      ip: '198.51.100.5',
+    });
+    const { rows } = await db().$transaction((tx) => pseudonymiseAuditSubject(tx, 'erase-me', 'erased:3f2a'));
+    expect(rows).toBe(2);
+    const after = await db().auditEvent.findMany({
+      where: { action: 'test.erasure' },
+      orderBy: { seq: 'asc' },
+    });
+    expect(after.map((row) => [row.actorId, row.targetId, row.ip])).toEqual([
+      ['erased:3f2a', null, null],
+      ['admin-e', 'erased:3f2a', '198.51.100.5'],
+    ]);
+    expect(after[0]!.salts).toEqual({});
+    expect(after[1]!.salts).not.toHaveProperty('targetId');
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    // The setting ended with the erasure's transaction.
+    await expect(
+      db().$executeRaw`UPDATE audit_events SET actor_id = 'erased:again' WHERE seq = ${after[1]!.seq}`,
+    ).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('[AUDIT] export', () => {
+  it('streams the filtered rows as CSV and as JSON', async () => {
+    const a = await recordAudit({
+      actor: { id: 'admin-x', role: 'ADMIN' },
+      action: 'test.export.one',
+      target: { type: 'user', id: 'export-target' },
+      reason: '=HYPERLINK("x"), with "quotes"',
+      metadata: { from: 'USER', to: 'ADMIN' },
+    });
+    const b = await recordAudit({
+      actor: null,
+      action: 'test.export.two',
+      target: { type: 'user', id: 'export-target' },
+    });
+    await recordAudit({ actor: null, action: 'test.export.two', target: { type: 'user', id: 'elsewhere' } });
+
+    const json = JSON.parse(
+      await text(
+        auditExportStream({ action: 'test.export.', actor: undefined, target: 'export-target' }, 'json'),
+      ),
+    ) as { seq: string; action: string; metadata: unknown }[];
+    expect(json.map((row) => [row.seq, row.action])).toEqual([
+      [a.seq.toString(), 'test.export.one'],
+      [b.seq.toString(), 'test.export.two'],
+    ]);
+    expect(json[0]!.metadata).toEqual({ from: 'USER', to: 'ADMIN' });
+
+    const csv = await text(
+      auditExportStream({ action: 'test.export.one', actor: 'admin-x', target: undefined }, 'csv'),
+    );
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'seq,at,actorId,actorRole,action,targetType,targetId,reason,ip,requestId,metadata,hash',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`${a.seq},`);
+    // Quoted, quotes doubled, and the leading = defused.
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x""), with ""quotes"""`);
+
+    const empty = await text(
+      auditExportStream({ action: 'test.export.none', actor: undefined, target: undefined }, 'json'),
+    );
+    expect(JSON.parse(empty)).toEqual([]);
   });
 });
