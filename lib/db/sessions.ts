@@ -4,6 +4,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { auth } from '@/lib/config';
 import { log } from '@/lib/observability/logger';
 import { db } from './client';
@@ -39,22 +40,28 @@ export async function createSession(input: {
  * when it is more than auth.sessionTouchSeconds old (not awaited: a failed touch is logged).
  */
 export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
-  const row = await db().session.findUnique({
-    where: { id: sessionId },
-    select: {
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
-    },
-  });
-  if (!row || row.revokedAt || row.user.disabledAt) return null;
-  if (row.expiresAt <= now) return null;
-  const idleMs = now.getTime() - row.lastSeenAt.getTime();
+  // One round trip on every signed-in request: the session and its user, joined.
+  const [row] = await db().$queryRaw<
+    Array<{
+      last_seen_at: Date;
+      expires_at: Date;
+      revoked_at: Date | null;
+      id: string;
+      email: string;
+      name: string | null;
+      role: Role;
+      disabled_at: Date | null;
+    }>
+  >`
+    SELECT s.last_seen_at, s.expires_at, s.revoked_at, u.id, u.email, u.name, u.role::text AS role, u.disabled_at
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${sessionId}`;
+  if (!row || row.revoked_at || row.disabled_at) return null;
+  if (row.expires_at <= now) return null;
+  const idleMs = now.getTime() - row.last_seen_at.getTime();
   if (idleMs > auth.sessionIdleSeconds * 1000) return null;
   if (idleMs > auth.sessionTouchSeconds * 1000) void touch(sessionId, now);
-  const { id, email, name, role } = row.user;
-  return { id, email, name, role };
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 async function touch(sessionId: string, now: Date): Promise<void> {
