@@ -1,21 +1,30 @@
-// The admin console's sections, shown under the site header on every admin page.
+// The admin console's sections, shown under the site header on every admin page: those the viewer's
+// role may open (compliance officers see only the audit log).
 import Link from 'next/link';
 
+type ConsoleRole = 'ADMIN' | 'COMPLIANCE' | 'USER';
+
+const adminOnly: readonly ConsoleRole[] = ['ADMIN'];
+const auditors: readonly ConsoleRole[] = ['ADMIN', 'COMPLIANCE'];
+
 const sections = [
-  { href: '/admin', label: 'Queries', key: 'queries' },
-  { href: '/admin/documents', label: 'Documents', key: 'documents' },
-  { href: '/admin/retrieval', label: 'Why these sources', key: 'retrieval' },
-  { href: '/admin/keys', label: 'API keys', key: 'keys' },
-  { href: '/admin/users', label: 'Users', key: 'users' },
+  { href: '/admin', label: 'Queries', key: 'queries', roles: adminOnly },
+  { href: '/admin/documents', label: 'Documents', key: 'documents', roles: adminOnly },
+  { href: '/admin/retrieval', label: 'Why these sources', key: 'retrieval', roles: adminOnly },
+  { href: '/admin/keys', label: 'API keys', key: 'keys', roles: adminOnly },
+  { href: '/admin/users', label: 'Users', key: 'users', roles: adminOnly },
+  { href: '/admin/audit', label: 'Audit log', key: 'audit', roles: auditors },
 ] as const;
 
 export type AdminSection = (typeof sections)[number]['key'];
 
-export function AdminNav({ current }: { current: AdminSection }) {
+/** `role` defaults to ADMIN: the pages only admins open need not pass it. */
+export function AdminNav({ current, role = 'ADMIN' }: { current: AdminSection; role?: ConsoleRole }) {
+  const visible = sections.filter((section) => section.roles.includes(role));
   return (
     <nav aria-label="Admin" className="border-b border-neutral-200 dark:border-neutral-800">
       <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
-        {sections.map((section) => (
+        {visible.map((section) => (
           <li key={section.key}>
             <Link
               href={section.href}
