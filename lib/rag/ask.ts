@@ -12,6 +12,7 @@ import { lookupCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '
 import { answers } from '@/lib/config';
 import { getCorpusVersion } from '@/lib/db/corpus';
 import { createQueryLog } from '@/lib/db/query-logs';
+import { assertServiceAvailable, noteAnswerOutcome } from '@/lib/governance/kill-switch';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
 import { budgetExceededError, checkBudget } from '@/lib/rate-limit/budget';
@@ -95,6 +96,8 @@ function withinContextBudget(sources: AnswerSource[]): AnswerSource[] {
  * reported through `generation` and `finished`.
  */
 export async function ask(input: AskInput): Promise<AnswerRun> {
+  // The kill switch: a paused service refuses before any work (and before a query log row).
+  await assertServiceAvailable();
   const started = performance.now();
   const models = getModels();
   const timings: Record<string, number> = {};
@@ -161,6 +164,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   } catch (error) {
     const aborted = input.abortSignal?.aborted === true;
     const refused = error instanceof AppError && error.status < 500;
+    const errorCode = aborted ? 'client_aborted' : refused ? error.code : 'retrieval_failed';
     await createQueryLog({
       requestId: input.requestId,
       userId: input.user.id,
@@ -172,8 +176,10 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
       provider: models.chat.provider,
       latencyMs: Math.round(performance.now() - started),
       status: refused ? 'REJECTED' : 'ERROR',
-      errorCode: aborted ? 'client_aborted' : refused ? error.code : 'retrieval_failed',
-    }).catch((logError: unknown) => log().error({ err: logError }, 'could not write query log'));
+      errorCode,
+    })
+      .then(() => noteAnswerOutcome({ status: refused ? 'REJECTED' : 'ERROR', errorCode }))
+      .catch((logError: unknown) => log().error({ err: logError }, 'could not write query log'));
     throw error;
   }
 
@@ -239,6 +245,8 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     cacheRequest,
     suspicion,
   });
+  // Failed answers feed the kill switch's error-rate check once their query log is written.
+  void finished.then(noteAnswerOutcome, () => {});
 
   return {
     question,
