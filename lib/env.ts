@@ -92,6 +92,11 @@ export const envSchema = z.object({
     .transform((value) => value === 'true'),
 
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Prometheus scrapes /api/metrics with `Authorization: Bearer <METRICS_TOKEN>`; unset: no metrics route.
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

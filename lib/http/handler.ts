@@ -7,6 +7,7 @@ import { assertRole, type Role } from '@/lib/auth/roles';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { authenticateApiKey } from '@/lib/db/api-keys';
 import { log, withRequestContext } from '@/lib/observability/logger';
+import { observeRateLimited, routeTemplate, startRequest } from '@/lib/observability/metrics';
 import { questionBucket } from '@/lib/rate-limit/keys';
 import { limit } from '@/lib/rate-limit/limiter';
 import { rateLimitedError, rateLimitHeaders } from '@/lib/rate-limit/response';
@@ -95,6 +96,9 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
 ) {
   const run = async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
+    const finished = startRequest();
+    const params = (await routeContext?.params) ?? {};
+    const routeLabel = routeTemplate(new URL(request.url).pathname, params);
     return withRequestContext(requestId, async () => {
       const started = performance.now();
       // RateLimit-* headers go on every response once the request has been counted, refusals included.
@@ -117,10 +121,10 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
           body = options.body.parse(
             await readJson(request, options.maxBodyBytes ?? 256 * 1024),
           ) as typeof body;
-        const params = (await routeContext?.params) ?? {};
         const response = await handler({ request, requestId, user, apiKey, body, params });
         response.headers.set(REQUEST_ID_HEADER, requestId);
         for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+        finished(routeLabel, response.status);
         return response;
       } catch (error) {
         const appError = toAppError(error);
@@ -139,6 +143,10 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
           );
         else if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
         else log().info(fields, 'request rejected');
+        if (appError.status === 429) {
+          const rule = appError.details?.rule;
+          observeRateLimited(typeof rule === 'string' ? rule : appError.code);
+        }
         const response = jsonError(appError, requestId);
         for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
         const retryAfter = appError.details?.retryAfterSeconds;
@@ -147,6 +155,7 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
         // RFC 6750: a refused bearer token is answered with its challenge.
         if (appError.status === 401 && request.headers.has('authorization'))
           response.headers.set('www-authenticate', 'Bearer error="invalid_token"');
+        finished(routeLabel, response.status);
         return response;
       }
     });

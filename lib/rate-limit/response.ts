@@ -47,6 +47,6 @@ export function rateLimitedError(result: RateLimitResult, rule: RateLimitRule, w
   return new AppError(
     'rate_limited',
     `Too many ${what}: the limit is ${result.limit} ${describeWindow(rule.windowSeconds)}. Try again in ${describeWait(result.retryAfterSeconds)}.`,
-    { retryAfterSeconds: result.retryAfterSeconds },
+    { retryAfterSeconds: result.retryAfterSeconds, rule: rule.id },
   );
 }
