@@ -15,6 +15,7 @@ import {
 import { assertRole, hasRole } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
+import { recordAudit } from './audit';
 import { db } from './client';
 import type { SessionUser } from './users';
 
@@ -116,8 +117,28 @@ export async function revokeApiKey(viewer: SessionUser, id: string): Promise<Api
   const row = await db().apiKey.findUnique({ where: { id }, select: { ...keyFields, userId: true } });
   if (!row || (row.userId !== viewer.id && !hasRole(viewer, ['ADMIN']))) throw notFound();
   if (row.revokedAt) return toView(row);
-  // Only the first revocation sets the time, even when two arrive at once.
-  await db().apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  // Only the first revocation sets the time, even when two arrive at once, and only it is audited.
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) return;
+    await recordAudit(
+      {
+        actor: viewer,
+        action: 'api_key.revoked',
+        target: { type: 'api_key', id },
+        metadata: {
+          name: row.name,
+          prefix: row.prefix,
+          ownerId: row.userId,
+          byOwner: row.userId === viewer.id,
+        },
+      },
+      tx,
+    );
+  });
   const revoked = await db().apiKey.findUnique({ where: { id }, select: keyFields });
   if (!revoked) throw notFound();
   return toView(revoked);

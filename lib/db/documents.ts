@@ -5,7 +5,9 @@ import { toSql } from 'pgvector';
 import type { DocumentStatus, DocumentVisibility } from '@/lib/generated/prisma/enums';
 import { db } from './client';
 import { deleteAnswersCiting } from './answer-cache';
+import { recordAudit } from './audit';
 import { bumpCorpusVersion } from './corpus';
+import type { SessionUser } from './users';
 
 export type { DocumentStatus, DocumentVisibility };
 
@@ -320,14 +322,38 @@ export async function completeDocument(input: {
   );
 }
 
-/** Deletes a document with its file, passages and vectors; bumps the corpus version. */
-export async function deleteDocument(id: string): Promise<DocumentRecord | null> {
+/**
+ * Deletes a document with its file, passages and vectors; bumps the corpus version. With an actor,
+ * the deletion is audited in the same transaction.
+ */
+export async function deleteDocument(
+  id: string,
+  audit?: { actor: SessionUser; requestId?: string | null },
+): Promise<DocumentRecord | null> {
   return db().$transaction(async (tx) => {
     const doc = await tx.document.findUnique({ where: { id }, select: documentFields });
     if (!doc) return null;
     await tx.document.delete({ where: { id } });
     await deleteAnswersCiting([id], tx);
     if (doc.status === 'READY') await bumpCorpusVersion(tx, `document ${id} deleted`);
+    if (audit) {
+      await recordAudit(
+        {
+          actor: audit.actor,
+          action: 'document.deleted',
+          target: { type: 'document', id },
+          metadata: {
+            title: doc.title,
+            source: doc.source,
+            status: doc.status,
+            contentHash: doc.contentHash,
+            passages: doc.chunkCount,
+          },
+          requestId: audit.requestId ?? null,
+        },
+        tx,
+      );
+    }
     return doc;
   });
 }

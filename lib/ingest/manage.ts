@@ -61,7 +61,7 @@ export async function reindexDocument(actor: SessionUser, id: string): Promise<D
 
 export async function removeDocument(actor: SessionUser, id: string): Promise<DocumentRecord> {
   assertRole(actor, ['ADMIN']);
-  const deleted = await deleteDocument(id);
+  const deleted = await deleteDocument(id, { actor });
   if (!deleted) throw notFound();
   return deleted;
 }

@@ -11,6 +11,7 @@ import { createQueryLog } from '@/lib/db/query-logs';
 import { createReviewItem } from '@/lib/db/review-items';
 import { log } from '@/lib/observability/logger';
 import { redactForStorage } from '@/lib/security/pii';
+import { auditAnswer } from './answer-audit';
 import type { AnswerMetadata } from './answer-metadata';
 import type { AnswerOutcome, AskInput } from './answer-types';
 import { assessConfidence, explain, NO_RELIABLE_ANSWER } from './confidence';
@@ -171,6 +172,31 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
         ? `Possible prompt injection (score ${suspicion.score.toFixed(2)}: ${suspicion.categories.join(', ')})`
         : null,
     }).catch((error: unknown) => log().error({ err: error }, 'could not queue the answer for review'));
+  }
+
+  // The AI decision goes to the audit trail, linked to its query-log row.
+  if (queryLogId) {
+    await auditAnswer({
+      queryLogId,
+      userId: input.user.id,
+      apiKeyId: input.apiKeyId ?? null,
+      requestId: input.requestId,
+      door: input.route,
+      model: answering,
+      route,
+      status,
+      errorCode,
+      confidence: confidence?.score ?? null,
+      withheld: confidence?.level === 'insufficient',
+      reviewed: Boolean(confidence && (confidence.level === 'low' || flagged)),
+      degraded,
+      cacheHit: cached !== null,
+      costUsd: cost,
+      tokensIn,
+      tokensOut,
+      latencyMs,
+      sources,
+    });
   }
 
   // A failed answer with nothing written leaves the question unanswered, ready to regenerate.

@@ -7,7 +7,11 @@ import { auditExportStream } from '../../lib/audit/export';
 import { expectedHash } from '../../lib/audit/verify';
 import { pseudonymiseAuditSubject, recordAudit } from '../../lib/db/audit';
 import { verifyAuditChain } from '../../lib/db/audit-log';
+import { createApiKey, revokeApiKey } from '../../lib/db/api-keys';
 import { db } from '../../lib/db/client';
+import { createDocument, deleteDocument } from '../../lib/db/documents';
+import { upsertUser } from '../../lib/db/users';
+import { auditAnswer } from '../../lib/rag/answer-audit';
 
 async function chain() {
   return db().auditEvent.findMany({ orderBy: { seq: 'asc' } });
@@ -256,5 +260,79 @@ describe('[AUDIT] export', () => {
       auditExportStream({ action: 'test.export.none', actor: undefined, target: undefined }, 'json'),
     );
     expect(JSON.parse(empty)).toEqual([]);
+  });
+});
+
+describe('[AUDIT] acts recorded with their change', () => {
+  it('records an API key revocation once, and a document deletion with its actor', async () => {
+    const admin = await upsertUser({ email: 'audit-acts@example.test', role: 'ADMIN', passwordHash: 'x' });
+    const { view } = await createApiKey({ user: admin, name: 'audited key', scopes: ['query'] });
+    await revokeApiKey(admin, view.id);
+    await revokeApiKey(admin, view.id);
+    const revoked = await db().auditEvent.findMany({
+      where: { action: 'api_key.revoked', targetId: view.id },
+    });
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]).toMatchObject({ actorId: admin.id, actorRole: 'ADMIN', targetType: 'api_key' });
+    expect(revoked[0]!.metadata).toMatchObject({ name: 'audited key', ownerId: admin.id, byOwner: true });
+
+    const doc = await createDocument({
+      title: 'Audited handbook',
+      source: 'audited.md',
+      fileName: 'audited.md',
+      format: 'markdown',
+      mimeType: 'text/markdown',
+      contentHash: 'audited-hash',
+      visibility: 'SHARED',
+      tags: [],
+      language: 'english',
+      createdById: null,
+      bytes: new TextEncoder().encode('# Handbook'),
+    });
+    await deleteDocument(doc.id, { actor: admin, requestId: 'req-doc' });
+    const deleted = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'document.deleted', targetId: doc.id },
+    });
+    expect(deleted).toMatchObject({ actorId: admin.id, requestId: 'req-doc' });
+    expect(deleted.metadata).toMatchObject({ title: 'Audited handbook', source: 'audited.md' });
+  });
+
+  it('records an answered question with ids and numbers, never its text', async () => {
+    await auditAnswer({
+      queryLogId: 'ql-audit-1',
+      userId: 'asker-1',
+      apiKeyId: null,
+      requestId: 'req-answer',
+      door: 'chat',
+      model: { id: 'local-extractive', provider: 'local', local: true } as never,
+      route: { tier: 'small', reason: 'short question' } as never,
+      status: 'OK',
+      errorCode: null,
+      confidence: 0.82,
+      withheld: false,
+      reviewed: false,
+      degraded: false,
+      cacheHit: false,
+      costUsd: 0,
+      tokensIn: 120,
+      tokensOut: 40,
+      latencyMs: 35,
+      sources: [
+        { chunkId: 'c1', documentId: 'd1' },
+        { chunkId: 'c2', documentId: 'd1' },
+      ] as never,
+    });
+    const row = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'query.answered', targetId: 'ql-audit-1' },
+    });
+    expect(row).toMatchObject({ actorId: 'asker-1', actorRole: null, targetType: 'query_log' });
+    expect(row.metadata).toMatchObject({
+      model: 'local-extractive',
+      route: { tier: 'small', reason: 'short question' },
+      confidence: 0.82,
+      chunkIds: ['c1', 'c2'],
+      documentIds: ['d1'],
+      status: 'OK',
+    });
   });
 });
