@@ -7,9 +7,11 @@ import type { Generation, GenerationAttempt, ModelRef } from '@/lib/ai/generatio
 import type { Route } from '@/lib/ai/routing';
 import { storeCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '@/lib/cache/answer-cache';
 import { addAssistantMessage } from '@/lib/db/conversations';
+import { answerCache } from '@/lib/config';
 import { createQueryLog } from '@/lib/db/query-logs';
 import { createReviewItem } from '@/lib/db/review-items';
 import { log } from '@/lib/observability/logger';
+import { observeAnswer } from '@/lib/observability/metrics';
 import { redactForStorage } from '@/lib/security/pii';
 import { auditAnswer } from './answer-audit';
 import type { AnswerMetadata } from './answer-metadata';
@@ -118,6 +120,18 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
     ...(explanation && { explanation }),
   };
   const answer = confidence?.level === 'insufficient' ? NO_RELIABLE_ANSWER : modelAnswer;
+
+  observeAnswer({
+    status: errorCode ?? status.toLowerCase(),
+    model: answering.id,
+    tokensIn,
+    tokensOut,
+    costUsd: cost,
+    ttftMs,
+    cacheHit: cached !== null,
+    cacheLookedUp: answerCache.enabled && !cacheRequest.followUp,
+    fallback: degraded ? 'degraded' : answering.id !== primary.id ? 'model' : null,
+  });
 
   const storedAnswer = redactForStorage(modelAnswer).text;
   let queryLogId: string | null = null;

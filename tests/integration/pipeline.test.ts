@@ -6,6 +6,12 @@ import { retrievePassages } from '../../lib/rag/retrieve';
 import { chatResponse } from '../../lib/rag/answer-stream';
 import { ask } from '../../lib/rag/ask';
 import { upsertUser } from '../../lib/db/users';
+import { renderMetrics } from '../../lib/observability/metrics';
+
+async function metricValue(series: string): Promise<number> {
+  const line = (await renderMetrics()).body.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
 
 const postgresGuide = `# Operations guide
 
@@ -90,6 +96,9 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
   });
 
   it('streams a cited answer with its sources and records a query-log row', async () => {
+    const answered = () => metricValue('rag_answers_total{status="ok"}');
+    const tokens = () => metricValue('rag_tokens_total{model="local-extractive",direction="output"}');
+    const [answeredBefore, tokensBefore] = [await answered(), await tokens()];
     const response = chatResponse(
       await ask({
         question: 'How do I use my own Postgres database?',
@@ -131,6 +140,9 @@ describe(`[RAG] pipeline on ${inject('database')}`, () => {
     // The finish chunk tells the chat which row to attach feedback to.
     const finish = chunks.find((c) => c.type === 'finish') as { messageMetadata?: { queryLogId?: string } };
     expect(finish.messageMetadata?.queryLogId).toBe(log.id);
+    // The same outcome is counted for Prometheus.
+    expect(await answered()).toBe(answeredBefore + 1);
+    expect(await tokens()).toBe(tokensBefore + log.tokensOut);
   });
 
   it('still records a row when the reader stops the answer midway', async () => {
