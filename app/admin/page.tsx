@@ -3,6 +3,7 @@
 // non-admin a real 403; the query log then streams in behind a skeleton. (A route-level
 // loading.tsx would start the response first and turn both into a 200.)
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { QueryLogSkeleton } from '@/components/admin/query-log-skeleton';
@@ -23,12 +24,13 @@ export default async function AdminPage() {
   return (
     <>
       <SiteHeader user={user} current="admin" />
-      <AdminNav current="queries" />
+      <AdminNav current="overview" />
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Recent queries</h1>
           <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-            The last {RECENT_LIMIT} questions asked, newest first. Figures below cover these rows only.
+            The last {RECENT_LIMIT} questions asked, newest first. Figures below cover these rows only;
+            search, filter and export the whole log under <Link href="/admin/queries">Queries</Link>.
           </p>
         </div>
         <Suspense fallback={<QueryLogSkeleton />}>

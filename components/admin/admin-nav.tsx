@@ -8,7 +8,8 @@ const adminOnly: readonly ConsoleRole[] = ['ADMIN'];
 const auditors: readonly ConsoleRole[] = ['ADMIN', 'COMPLIANCE'];
 
 const sections = [
-  { href: '/admin', label: 'Queries', key: 'queries', roles: adminOnly },
+  { href: '/admin', label: 'Overview', key: 'overview', roles: adminOnly },
+  { href: '/admin/queries', label: 'Queries', key: 'queries', roles: adminOnly },
   { href: '/admin/documents', label: 'Documents', key: 'documents', roles: adminOnly },
   { href: '/admin/retrieval', label: 'Why these sources', key: 'retrieval', roles: adminOnly },
   { href: '/admin/keys', label: 'API keys', key: 'keys', roles: adminOnly },

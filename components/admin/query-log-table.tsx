@@ -1,4 +1,6 @@
-// Recent queries, newest first: who asked what, how it was answered, how fast and at what cost.
+// Query-log rows: who asked what, how it was answered, how fast and at what cost; each question
+// links to the query's detail page.
+import Link from 'next/link';
 import { formatCost, formatInteger, formatTime, truncate } from '@/components/admin/format';
 import type { QueryLogRow } from '@/lib/db/query-logs';
 import { StatusBadge } from '@/components/admin/status-badge';
@@ -20,7 +22,17 @@ const columns = [
 const cell = 'px-2.5 py-2 align-top whitespace-nowrap';
 const numericCell = `${cell} text-right tabular-nums`;
 
-export function QueryLogTable({ rows }: { rows: QueryLogRow[] }) {
+export function QueryLogTable({
+  rows,
+  caption = 'Recent queries, newest first',
+  emptyTitle = 'No queries yet',
+  empty = 'Questions asked in the chat will appear here.',
+}: {
+  rows: QueryLogRow[];
+  caption?: string;
+  emptyTitle?: string;
+  empty?: string;
+}) {
   return (
     <div
       role="region"
@@ -30,7 +42,7 @@ export function QueryLogTable({ rows }: { rows: QueryLogRow[] }) {
     >
       <table data-testid="query-log-table" className="min-w-full text-sm">
         <caption id="query-log-caption" className="sr-only">
-          Recent queries, newest first
+          {caption}
         </caption>
         <thead className="bg-neutral-50 text-left text-xs font-medium text-neutral-600 dark:bg-neutral-900 dark:text-neutral-400">
           <tr>
@@ -52,8 +64,8 @@ export function QueryLogTable({ rows }: { rows: QueryLogRow[] }) {
                 colSpan={columns.length}
                 className="px-3 py-12 text-center text-neutral-500 dark:text-neutral-400"
               >
-                <p className="font-medium text-neutral-700 dark:text-neutral-300">No queries yet</p>
-                <p className="mt-1">Questions asked in the chat will appear here.</p>
+                <p className="font-medium text-neutral-700 dark:text-neutral-300">{emptyTitle}</p>
+                <p className="mt-1">{empty}</p>
               </td>
             </tr>
           ) : (
@@ -75,9 +87,14 @@ function QueryLogTableRow({ row }: { row: QueryLogRow }) {
       </td>
       <td className={cell}>{row.userEmail ?? <span className="text-neutral-400">—</span>}</td>
       <td className="max-w-56 px-2.5 py-2 align-top">
-        <span className="block truncate" title={row.question}>
+        <Link
+          href={`/admin/queries/${row.id}`}
+          className="block truncate underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-neutral-900 dark:focus-visible:outline-neutral-100"
+          title={row.question}
+          data-testid="query-log-detail-link"
+        >
           {truncate(row.question, 80)}
-        </span>
+        </Link>
       </td>
       <td className={cell}>
         {row.route}
