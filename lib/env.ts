@@ -153,6 +153,15 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * Settings given on a launcher's command line (`npm run dev -- -p 3300`): they win over the
+ * environment, for this process and the processes it starts, and are validated like the rest.
+ */
+export function applyCommandLineSettings(settings: Partial<Record<keyof Env, string>>): void {
+  for (const [name, value] of Object.entries(settings)) if (value !== undefined) process.env[name] = value;
+  cached = undefined;
+}
+
 /** The secret next-auth signs sessions with; the fixed development value outside production. */
 export function authSecret(): string {
   return env().AUTH_SECRET ?? DEV_AUTH_SECRET;

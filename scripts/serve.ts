@@ -5,12 +5,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/db/embedded/server';
 import { migrate } from '@/lib/db/migrate';
 import { getModels } from '@/lib/ai/models';
 import { syncEmbeddings } from '@/lib/rag/embedding-sync';
 import { connectDb, db } from '@/lib/db/client';
-import { DEV_AUTH_SECRET, env, EnvError, inheritedEnvironment } from '@/lib/env';
+import { applyCommandLineSettings, DEV_AUTH_SECRET, env, EnvError, inheritedEnvironment } from '@/lib/env';
 import {
   countDemoAccounts,
   DEMO_PASSWORD,
@@ -19,12 +20,33 @@ import {
   seedDemoCorpus,
 } from '@/prisma/seed';
 
-const modeArg = process.argv[2];
-if (modeArg !== 'dev' && modeArg !== 'start') {
-  console.error('usage: serve.ts dev|start');
-  process.exit(2);
+const USAGE = 'usage: npm run dev|start [-- -p <port>]';
+
+/** `dev|start [-p|--port <port>]`, as `next dev` and `next start` take it. */
+function commandLine(): 'dev' | 'start' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: { port: { type: 'string', short: 'p' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    console.error(`✖ ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const [mode, ...extra] = parsed.positionals;
+  if ((mode !== 'dev' && mode !== 'start') || extra.length > 0) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  // Validated with the other settings (PORT in lib/env.ts), so a bad port gets the same message.
+  applyCommandLineSettings({ PORT: parsed.values.port });
+  return mode;
 }
-const mode: 'dev' | 'start' = modeArg;
+
+const mode = commandLine();
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);

@@ -6,11 +6,14 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { upsertUser } from '../../lib/db/users';
 
-function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function start(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', 'scripts/serve.ts', 'start'],
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/serve.ts', 'start', ...args],
       {
         env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
       },
@@ -33,6 +36,16 @@ describe('[START] production start-up checks', () => {
     expect(output).toContain(
       'AUTH_SECRET: must be set to a random secret of at least 32 characters in production',
     );
+  });
+
+  it('takes -p/--port like next start, validated as PORT; refuses unknown options with the usage', async () => {
+    const settings = { DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: 'a'.repeat(40) };
+    const badPort = await start(settings, ['-p', '70000']);
+    expect(badPort.code).toBe(1);
+    expect(badPort.output).toMatch(/PORT: .*65535/);
+    const unknown = await start(settings, ['--turbo']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('usage: npm run dev|start [-- -p <port>]');
   });
 
   it('asks for a build first when there is none', async () => {
