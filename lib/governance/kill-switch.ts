@@ -17,6 +17,7 @@ import {
 import type { SessionUser } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
+import { setMetricsReader } from '@/lib/observability/metrics';
 import { judgeErrorWindow, tripReason, type WindowVerdict } from './error-window';
 import { pollingCache, throttled, type PollingCache } from './polling-cache';
 
@@ -40,6 +41,10 @@ function cache(): PollingCache<KillSwitchState> {
 export function currentKillSwitch(): Promise<KillSwitchState> {
   return cache().get();
 }
+
+// `rag_kill_switch_engaged` on /api/metrics, read from the same cache at scrape time. Registered when
+// this module loads: at start-up through the job worker, else with the first question or page visit.
+setMetricsReader('killSwitchEngaged', async () => (await currentKillSwitch()).engaged);
 
 /** What a paused caller is told: the admin's reason when a person paused answers. */
 export function pausedMessage(state: KillSwitchState): string {

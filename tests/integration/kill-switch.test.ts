@@ -15,6 +15,7 @@ import {
   resumeAnswers,
 } from '../../lib/governance/kill-switch';
 import { AppError } from '../../lib/http/errors';
+import { renderMetrics } from '../../lib/observability/metrics';
 import { ask, completeAnswer } from '../../lib/rag/ask';
 import { freePort } from '../support/free-port';
 
@@ -90,6 +91,8 @@ describe(`[KILL SWITCH] on ${inject('database')}`, () => {
       'Answers are paused by an administrator: Model provider is returning wrong answers.',
     );
     expect(refused.details).toEqual({ retryAfterSeconds: settings.retryAfterSeconds });
+    // Prometheus sees it too (the alert RagKillSwitchEngaged fires on it).
+    expect((await renderMetrics()).body).toMatch(/^rag_kill_switch_engaged 1$/m);
     // Refused before any work: no query log row, so a pause never feeds the error rate.
     expect(await db().queryLog.count({ where: { requestId: 'req-ks-2' } })).toBe(0);
 
