@@ -11,13 +11,13 @@ import { upsertUser } from '../../lib/db/users';
 import {
   assertServiceAvailable,
   checkErrorRate,
+  noteAnswerOutcome,
   pauseAnswers,
   resumeAnswers,
 } from '../../lib/governance/kill-switch';
 import { AppError } from '../../lib/http/errors';
 import { renderMetrics } from '../../lib/observability/metrics';
 import { ask, completeAnswer } from '../../lib/rag/ask';
-import { freePort } from '../support/free-port';
 
 type Status = 'OK' | 'ERROR' | 'REJECTED' | 'DEGRADED';
 
@@ -208,6 +208,21 @@ describe(`[KILL SWITCH] on ${inject('database')}`, () => {
     expect(await switchEvents()).toHaveLength(1);
   });
 
+  it('[AUTO]: a failed answer reported by the answer path runs the check; refusals and stops do not', async () => {
+    await seedLogs([
+      { status: 'OK', n: 15 },
+      { status: 'ERROR', errorCode: 'generation_failed', n: 5 },
+    ]);
+    noteAnswerOutcome({ status: 'REJECTED', errorCode: 'budget_exceeded' });
+    noteAnswerOutcome({ status: 'ERROR', errorCode: 'client_aborted' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await readKillSwitch()).engaged).toBe(false);
+
+    noteAnswerOutcome({ status: 'ERROR', errorCode: 'generation_failed' });
+    await expect.poll(async () => (await readKillSwitch()).engaged, { timeout: 5_000 }).toBe(true);
+    expect((await switchEvents()).map((event) => event.action)).toEqual(['kill_switch.tripped']);
+  });
+
   it('[AUTO]: instances checking at once trip it once', async () => {
     await seedLogs([
       { status: 'OK', n: 10 },
@@ -219,19 +234,23 @@ describe(`[KILL SWITCH] on ${inject('database')}`, () => {
   });
 });
 
-function startInstance(port: number): Promise<ChildProcess> {
+/** Starts one instance process; resolves with it and the port it chose. */
+function startInstance(): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['--conditions=react-server', '--import', 'tsx', 'tests/support/kill-switch-instance.ts'],
       {
-        env: { ...process.env, DATABASE_URL: inject('databaseUrl'), PORT: String(port), LOG_LEVEL: 'silent' },
+        env: { ...process.env, DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
-    child.stdout!.on('data', (chunk) => String(chunk).includes('listening') && resolve(child));
+    child.stdout!.on('data', (chunk) => {
+      const port = /listening (\d+)/.exec(String(chunk))?.[1];
+      if (port) resolve({ child, port: Number(port) });
+    });
     child.on('exit', (code) => reject(new Error(`instance exited (${code}): ${stderr}`)));
   });
 }
@@ -244,8 +263,9 @@ describe(`[KILL SWITCH] two instances on ${inject('database')}`, () => {
   beforeAll(async () => {
     admin = await upsertUser({ email: 'ks-admin@example.test', role: 'ADMIN', passwordHash: 'x' });
     await reset();
-    ports = [await freePort(), await freePort()];
-    instances.push(...(await Promise.all(ports.map(startInstance))));
+    const started = await Promise.all([startInstance(), startInstance()]);
+    instances.push(...started.map(({ child }) => child));
+    ports = started.map(({ port }) => port);
   });
   afterAll(async () => {
     for (const child of instances) child.kill();

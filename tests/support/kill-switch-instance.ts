@@ -1,6 +1,6 @@
 // One app instance for the kill-switch propagation test: the switch as this process sees it
 // (GET /check answers 200, or 503 with the `service_paused` error the doors send), and changes
-// made through it (POST /pause, /resume with { actor, reason }). Prints "listening" once it serves.
+// made through it (POST /pause, /resume with { actor, reason }). Prints "listening <port>" once it serves.
 import { createServer } from 'node:http';
 import { assertServiceAvailable, pauseAnswers, resumeAnswers } from '../../lib/governance/kill-switch';
 import { toAppError } from '../../lib/http/errors';
@@ -27,4 +27,8 @@ const server = createServer(async (request, response) => {
     response.end(JSON.stringify({ error: { code: appError.code, message: appError.message } }));
   }
 });
-server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('listening\n'));
+// Port 0: the system picks a free one, so parallel test runs never collide; it is printed.
+server.listen(0, '127.0.0.1', () => {
+  const { port } = server.address() as { port: number };
+  process.stdout.write(`listening ${port}\n`);
+});
