@@ -7,6 +7,7 @@ import { generationFaults } from './generation-faults';
 import { hybridQuery } from './hybrid-query';
 import { ingestThroughput } from './ingest-throughput';
 import { pipelineOverhead } from './pipeline-overhead';
+import { queryExplorer } from './query-explorer';
 import type { BenchContext, Benchmark } from './support/benchmark';
 import { stopAllApps } from './support/app';
 import { machineLines, ms } from './support/report';
@@ -22,6 +23,7 @@ const benchmarks: Benchmark[] = [
   pipelineOverhead,
   generationFaults,
   cacheQuality,
+  queryExplorer,
 ];
 
 function usage(): string {
