@@ -30,7 +30,7 @@ export function KillSwitchHistory({ events }: { events: KillSwitchEventView[] })
                 <span className="text-neutral-600 dark:text-neutral-400">
                   {' '}
                   by {event.by ? event.by.email : 'the error-rate trip'} ·{' '}
-                  <time dateTime={event.at}>{formatDateTime(event.at)} UTC</time>
+                  <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                 </span>
               </p>
               {event.reason && <p className="text-neutral-700 dark:text-neutral-300">{event.reason}</p>}

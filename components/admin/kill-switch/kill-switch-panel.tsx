@@ -38,7 +38,7 @@ function StateCard({ state }: { state: KillSwitchView }) {
           <dd data-testid="kill-switch-by">{who}</dd>
           <dt className="font-medium">When</dt>
           <dd>
-            <time dateTime={state.at}>{formatDateTime(state.at)} UTC</time>
+            <time dateTime={state.at}>{formatDateTime(state.at)}</time>
           </dd>
           <dt className="font-medium">Why</dt>
           <dd data-testid="kill-switch-reason-shown" className="whitespace-pre-wrap">
