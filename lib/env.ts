@@ -92,6 +92,9 @@ export const envSchema = z.object({
     .transform((value) => value === 'true'),
 
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // OpenTelemetry traces over OTLP/HTTP to this collector (e.g. http://otel-collector:4318); unset: off.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default('rag-service'),
   // Prometheus scrapes /api/metrics with `Authorization: Bearer <METRICS_TOKEN>`; unset: no metrics route.
   METRICS_TOKEN: z.preprocess(
     emptyAsUndefined,

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/http/errors';
 import { db } from './client';
 import type { SessionUser } from './users';
 import type { QueryStatus } from '@/lib/generated/prisma/enums';
+import { currentTraceId } from '@/lib/observability/tracing';
 
 export type NewQueryLog = {
   requestId: string;
@@ -39,7 +40,8 @@ export async function createQueryLog(entry: NewQueryLog): Promise<{ id: string }
   // A JSON column is left out rather than set to null (Prisma tells JSON null from SQL NULL).
   const { explanation, ...fields } = entry;
   return db().queryLog.create({
-    data: { ...fields, ...(explanation ? { explanation } : {}) },
+    // The trace of the request that wrote it, so a slow or failed answer leads to its spans.
+    data: { ...fields, traceId: currentTraceId(), ...(explanation ? { explanation } : {}) },
     select: { id: true },
   });
 }

@@ -8,6 +8,7 @@ import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { authenticateApiKey } from '@/lib/db/api-keys';
 import { log, withRequestContext } from '@/lib/observability/logger';
 import { observeRateLimited, routeTemplate, startRequest } from '@/lib/observability/metrics';
+import { inSpan } from '@/lib/observability/tracing';
 import { questionBucket } from '@/lib/rate-limit/keys';
 import { limit } from '@/lib/rate-limit/limiter';
 import { rateLimitedError, rateLimitHeaders } from '@/lib/rate-limit/response';
@@ -99,66 +100,77 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
     const finished = startRequest();
     const params = (await routeContext?.params) ?? {};
     const routeLabel = routeTemplate(new URL(request.url).pathname, params);
-    return withRequestContext(requestId, async () => {
-      const started = performance.now();
-      // RateLimit-* headers go on every response once the request has been counted, refusals included.
-      let limitHeaders: Record<string, string> = {};
-      try {
-        assertSameOrigin(request);
-        // Public routes (no roles) authenticate nobody, whatever headers come.
-        const { user, apiKey } = options.roles
-          ? await authenticate(request, options.apiKeyScope)
-          : { user: null, apiKey: null };
-        if (options.roles) assertRole(user, options.roles);
-        if (options.rateLimit) {
-          const { key, rule } = questionBucket({ user, apiKey, headers: request.headers });
-          const result = await limit(key, rule);
-          limitHeaders = rateLimitHeaders(result);
-          if (!result.allowed) throw rateLimitedError(result, rule, 'questions');
+    // One span per request; the answer pipeline's stages are its children (lib/observability/tracing.ts).
+    const spanName = `${request.method} ${routeLabel}`;
+    const spanAttributes = {
+      'http.request.method': request.method,
+      'http.route': routeLabel,
+      'rag.request_id': requestId,
+    };
+    return withRequestContext(requestId, () =>
+      inSpan(spanName, spanAttributes, async (span) => {
+        const started = performance.now();
+        // RateLimit-* headers go on every response once the request has been counted, refusals included.
+        let limitHeaders: Record<string, string> = {};
+        try {
+          assertSameOrigin(request);
+          // Public routes (no roles) authenticate nobody, whatever headers come.
+          const { user, apiKey } = options.roles
+            ? await authenticate(request, options.apiKeyScope)
+            : { user: null, apiKey: null };
+          if (options.roles) assertRole(user, options.roles);
+          if (options.rateLimit) {
+            const { key, rule } = questionBucket({ user, apiKey, headers: request.headers });
+            const result = await limit(key, rule);
+            limitHeaders = rateLimitHeaders(result);
+            if (!result.allowed) throw rateLimitedError(result, rule, 'questions');
+          }
+          let body = undefined as Schema extends z.ZodType ? z.infer<Schema> : undefined;
+          if (options.body)
+            body = options.body.parse(
+              await readJson(request, options.maxBodyBytes ?? 256 * 1024),
+            ) as typeof body;
+          const response = await handler({ request, requestId, user, apiKey, body, params });
+          response.headers.set(REQUEST_ID_HEADER, requestId);
+          for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+          finished(routeLabel, response.status);
+          span.setAttribute('http.response.status_code', response.status);
+          return response;
+        } catch (error) {
+          const appError = toAppError(error);
+          const fields = {
+            method: request.method,
+            path: new URL(request.url).pathname,
+            status: appError.status,
+            code: appError.code,
+            ms: Math.round(performance.now() - started),
+          };
+          // A dependency that is down is expected to recover: one compact line, no stack.
+          if (appError.code === 'service_unavailable')
+            log().warn(
+              { ...fields, cause: (error as Error).message?.split('\n').at(-1) },
+              'dependency unavailable',
+            );
+          else if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
+          else log().info(fields, 'request rejected');
+          if (appError.status === 429) {
+            const rule = appError.details?.rule;
+            observeRateLimited(typeof rule === 'string' ? rule : appError.code);
+          }
+          const response = jsonError(appError, requestId);
+          for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+          const retryAfter = appError.details?.retryAfterSeconds;
+          if (typeof retryAfter === 'number' && (appError.status === 429 || appError.status === 503))
+            response.headers.set('retry-after', String(retryAfter));
+          // RFC 6750: a refused bearer token is answered with its challenge.
+          if (appError.status === 401 && request.headers.has('authorization'))
+            response.headers.set('www-authenticate', 'Bearer error="invalid_token"');
+          finished(routeLabel, response.status);
+          span.setAttribute('http.response.status_code', response.status);
+          return response;
         }
-        let body = undefined as Schema extends z.ZodType ? z.infer<Schema> : undefined;
-        if (options.body)
-          body = options.body.parse(
-            await readJson(request, options.maxBodyBytes ?? 256 * 1024),
-          ) as typeof body;
-        const response = await handler({ request, requestId, user, apiKey, body, params });
-        response.headers.set(REQUEST_ID_HEADER, requestId);
-        for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
-        finished(routeLabel, response.status);
-        return response;
-      } catch (error) {
-        const appError = toAppError(error);
-        const fields = {
-          method: request.method,
-          path: new URL(request.url).pathname,
-          status: appError.status,
-          code: appError.code,
-          ms: Math.round(performance.now() - started),
-        };
-        // A dependency that is down is expected to recover: one compact line, no stack.
-        if (appError.code === 'service_unavailable')
-          log().warn(
-            { ...fields, cause: (error as Error).message?.split('\n').at(-1) },
-            'dependency unavailable',
-          );
-        else if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
-        else log().info(fields, 'request rejected');
-        if (appError.status === 429) {
-          const rule = appError.details?.rule;
-          observeRateLimited(typeof rule === 'string' ? rule : appError.code);
-        }
-        const response = jsonError(appError, requestId);
-        for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
-        const retryAfter = appError.details?.retryAfterSeconds;
-        if (typeof retryAfter === 'number' && (appError.status === 429 || appError.status === 503))
-          response.headers.set('retry-after', String(retryAfter));
-        // RFC 6750: a refused bearer token is answered with its challenge.
-        if (appError.status === 401 && request.headers.has('authorization'))
-          response.headers.set('www-authenticate', 'Bearer error="invalid_token"');
-        finished(routeLabel, response.status);
-        return response;
-      }
-    });
+      }),
+    );
   };
   return withAccess(run, { kind: 'route', roles: options.roles ?? 'public' });
 }

@@ -3,7 +3,8 @@
 // call with its fallbacks; the record of the answer is record-answer.ts. Doors differ only in how
 // they deliver `run.generation` to the caller.
 import 'server-only';
-import { generate, replayGeneration } from '@/lib/ai/generation/generate';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { generate, replayGeneration, type Generation } from '@/lib/ai/generation/generate';
 import { createLocalChatModel } from '@/lib/ai/local/extractive-model';
 import { getModels, type ChatModelInfo } from '@/lib/ai/models';
 import { routeQuestion, type Route } from '@/lib/ai/routing';
@@ -15,6 +16,7 @@ import { createQueryLog } from '@/lib/db/query-logs';
 import { assertServiceAvailable, noteAnswerOutcome } from '@/lib/governance/kill-switch';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
+import { inSpan, startSpan } from '@/lib/observability/tracing';
 import { budgetExceededError, checkBudget } from '@/lib/rate-limit/budget';
 import { injectionVerdict, screenText } from '@/lib/security/injection';
 import { injectionBlockedError } from '@/lib/security/injection/verdict';
@@ -95,7 +97,12 @@ function withinContextBudget(sources: AnswerSource[]): AnswerSource[] {
  * failure of retrieval is recorded on the query log and rethrown. Everything after that point is
  * reported through `generation` and `finished`.
  */
-export async function ask(input: AskInput): Promise<AnswerRun> {
+export function ask(input: AskInput): Promise<AnswerRun> {
+  // Every stage below is a child span of rag.ask (lib/observability/tracing.ts).
+  return inSpan('rag.ask', { 'rag.door': input.route }, () => answer(input));
+}
+
+async function answer(input: AskInput): Promise<AnswerRun> {
   // The kill switch: a paused service refuses before any work (and before a query log row).
   await assertServiceAvailable();
   const started = performance.now();
@@ -121,13 +128,16 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
   let suspicion: Suspicion | null = null;
   try {
     // A question that tries to change how the assistant behaves: refused, flagged or logged (setting).
-    const screened = screenText(question, { source: 'question' });
-    const verdict = injectionVerdict(screened);
-    if (verdict.action === 'block') throw injectionBlockedError(screened);
-    if (verdict.action !== 'none') {
-      suspicion = { score: screened.score, categories: screened.categories, action: verdict.action };
-      log().warn({ ...suspicion }, 'question looks like a prompt injection');
-    }
+    await inSpan('rag.guard', {}, async (span) => {
+      const screened = screenText(question, { source: 'question' });
+      const verdict = injectionVerdict(screened);
+      span.setAttributes({ 'rag.injection.score': screened.score, 'rag.injection.action': verdict.action });
+      if (verdict.action === 'block') throw injectionBlockedError(screened);
+      if (verdict.action !== 'none') {
+        suspicion = { score: screened.score, categories: screened.categories, action: verdict.action };
+        log().warn({ ...suspicion }, 'question looks like a prompt injection');
+      }
+    });
     // The cache is keyed by the route the question alone earns; retrieval may still move it up.
     const questionRoute = routeQuestion({
       question,
@@ -144,7 +154,14 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
       followUp: history.some((turn) => turn.role === 'user'),
       corpusVersion: await getCorpusVersion(),
     };
-    cached = input.regenerate ? null : await lookupCachedAnswer(cacheRequest);
+    const lookup = cacheRequest;
+    cached = input.regenerate
+      ? null
+      : await inSpan('rag.cache', {}, async (span) => {
+          const hit = await lookupCachedAnswer(lookup);
+          span.setAttributes({ 'rag.cache_hit': hit !== null, ...(hit && { 'rag.cache_match': hit.kind }) });
+          return hit;
+        });
     lap('cache');
     if (cached) sources = cached.sources;
     else {
@@ -153,10 +170,18 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
       if (!budget.allowed) throw budgetExceededError(budget);
       standalone = await standaloneQuestion(question, history, models.chat, input.abortSignal);
       lap('condense');
-      const { passages } = await retrievePassages({
-        question: standalone,
-        viewer: { userId: input.user.id },
-        filters: input.filters,
+      const retrievalQuestion = standalone;
+      const { passages } = await inSpan('rag.retrieve', {}, async (span) => {
+        const found = await retrievePassages({
+          question: retrievalQuestion,
+          viewer: { userId: input.user.id },
+          filters: input.filters,
+        });
+        span.setAttributes({
+          'rag.passages': found.passages.length,
+          'rag.embedding_tokens': found.embeddingTokens,
+        });
+        return found;
       });
       sources = withinContextBudget(withoutInjectedPassages(passages.map(toAnswerSource)));
       lap('retrieve');
@@ -183,6 +208,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     throw error;
   }
 
+  const routeSpan = startSpan('rag.route');
   const routed = routeQuestion({
     question,
     contextTokens: sources.reduce((sum, source) => sum + countTokens(source.text), 0),
@@ -193,6 +219,12 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     ? { tier: routed.tier, reason: `answered from the cache (${cached.kind} match)` }
     : routed;
   const primary = route.tier === 'large' ? models.chatLarge : models.chat;
+  routeSpan.setAttributes({
+    'rag.route.tier': route.tier,
+    'rag.route.reason': route.reason,
+    'rag.model': primary.id,
+  });
+  routeSpan.end();
   const chain = [primary, ...models.chatFallbacks.filter((model) => model.id !== primary.id)];
   const passages = sources.map(({ n, title, headingPath, text }) => ({ n, title, headingPath, text }));
   // The built-in model cannot read the conversation: it answers the standalone question instead.
@@ -229,6 +261,7 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
         abortSignal: input.abortSignal,
       });
   generation.catch(() => {});
+  traceGeneration(generation, { primary: primary.id, cacheHit: cached !== null });
 
   const finished = recordAnswer({
     input,
@@ -259,6 +292,30 @@ export async function ask(input: AskInput): Promise<AnswerRun> {
     generation,
     finished,
   };
+}
+
+/** A span from the first model call to the generation's end, with the model that answered and its tokens. */
+function traceGeneration(
+  generation: Promise<Generation>,
+  info: { primary: string; cacheHit: boolean },
+): void {
+  const span = startSpan('rag.generate', { 'rag.model': info.primary, 'rag.cache_hit': info.cacheHit });
+  generation
+    .then(async (running) => {
+      const { usage } = await running.done;
+      span.setAttributes({
+        'rag.model': running.model.id,
+        'rag.attempts': running.attempts.length,
+        'rag.degraded': running.degraded,
+        'gen_ai.usage.input_tokens': usage.inputTokens,
+        'gen_ai.usage.output_tokens': usage.outputTokens,
+      });
+    })
+    .catch((error: unknown) => {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+    })
+    .finally(() => span.end());
 }
 
 /** Reads the whole answer (for doors that answer in one piece) and returns its recorded outcome. */

@@ -12,6 +12,7 @@ import { createQueryLog } from '@/lib/db/query-logs';
 import { createReviewItem } from '@/lib/db/review-items';
 import { log } from '@/lib/observability/logger';
 import { observeAnswer } from '@/lib/observability/metrics';
+import { inSpan } from '@/lib/observability/tracing';
 import { redactForStorage } from '@/lib/security/pii';
 import { auditAnswer } from './answer-audit';
 import type { AnswerMetadata } from './answer-metadata';
@@ -136,29 +137,31 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
   const storedAnswer = redactForStorage(modelAnswer).text;
   let queryLogId: string | null = null;
   try {
-    ({ id: queryLogId } = await createQueryLog({
-      ...baseLog,
-      model: answering.id,
-      provider: answering.provider,
-      routeTier: route.tier,
-      routeReason: route.reason,
-      attempts,
-      degraded,
-      answer: storedAnswer,
-      sources: withoutText(sources),
-      tokensIn,
-      tokensOut,
-      tokensCounted,
-      costUsd: cost,
-      latencyMs,
-      ttftMs,
-      status,
-      errorCode,
-      confidence: confidence?.score ?? null,
-      explanation: explanation ?? null,
-      cacheHit: cached !== null,
-      cacheEntryId: cached?.entryId ?? null,
-    }));
+    ({ id: queryLogId } = await inSpan('rag.record', { 'rag.status': status }, () =>
+      createQueryLog({
+        ...baseLog,
+        model: answering.id,
+        provider: answering.provider,
+        routeTier: route.tier,
+        routeReason: route.reason,
+        attempts,
+        degraded,
+        answer: storedAnswer,
+        sources: withoutText(sources),
+        tokensIn,
+        tokensOut,
+        tokensCounted,
+        costUsd: cost,
+        latencyMs,
+        ttftMs,
+        status,
+        errorCode,
+        confidence: confidence?.score ?? null,
+        explanation: explanation ?? null,
+        cacheHit: cached !== null,
+        cacheEntryId: cached?.entryId ?? null,
+      }),
+    ));
   } catch (error) {
     log().error({ err: error }, 'could not write query log');
   }

@@ -21,6 +21,7 @@ import { maximalMarginalRelevance } from './mmr';
 import { removeNearDuplicates } from './near-duplicates';
 import { reciprocalRankFusion } from './rank-fusion';
 import { getReranker, type Reranker } from './rerank';
+import { inSpan } from '@/lib/observability/tracing';
 
 export type Viewer = { userId: string | null };
 export type RetrievalFilters = { documentIds?: string[]; tags?: string[] };
@@ -194,11 +195,13 @@ async function run(
     const candidates = kept.slice(0, retrieval.rerank.candidates);
     try {
       const results = await time('rerank', () =>
-        reranker.rerank({
-          query: input.question,
-          candidates: candidates.map((c) => ({ title: c.title, headingPath: c.headingPath, text: c.text })),
-          topN: candidates.length,
-        }),
+        inSpan('rag.rerank', { 'rag.reranker': reranker.id, 'rag.candidates': candidates.length }, () =>
+          reranker.rerank({
+            query: input.question,
+            candidates: candidates.map((c) => ({ title: c.title, headingPath: c.headingPath, text: c.text })),
+            topN: candidates.length,
+          }),
+        ),
       );
       const order = results.filter((r) => candidates[r.index] !== undefined);
       reranked = order.map((r, i) => toHit(candidates[r.index]!, i, r.score));
