@@ -9,7 +9,8 @@ import { purgeAnswerCacheJob } from '@/lib/cache/purge-job';
 import { checkErrorRateJob } from '@/lib/governance/kill-switch-job';
 import { ingestDocumentJob } from '@/lib/ingest/job';
 import { log } from '@/lib/observability/logger';
-import { ensureQueue, stopJobQueue, type JobDefinition } from './queue';
+import { setMetricsReader } from '@/lib/observability/metrics';
+import { ensureQueue, jobQueue, stopJobQueue, type JobDefinition } from './queue';
 
 // Every job kind the service runs. A new kind of background work is defined with defineJob() in its
 // own concern and listed here.
@@ -44,6 +45,14 @@ async function start(definitions: JobDefinition<never>[], sweepIntervalMs: numbe
       );
     }
   }
+
+  // Scrapes read the depth of every queue this instance works (the same figure on every instance).
+  setMetricsReader('queueDepth', async () => {
+    const boss = await jobQueue();
+    const depths: Record<string, number> = {};
+    for (const definition of definitions) depths[definition.name] = await boss.getQueueSize(definition.name);
+    return depths;
+  });
 
   let sweeping: Promise<void> | null = null;
   const sweep = async () => {

@@ -16,7 +16,9 @@ import { processDocument } from '../../lib/ingest/process';
 import { recoverIngestion } from '../../lib/ingest/recover';
 import { submitDocument } from '../../lib/ingest/submit';
 import { removeDocument } from '../../lib/ingest/manage';
+import { ingestDocumentJob } from '../../lib/ingest/job';
 import { stopJobQueue } from '../../lib/jobs/queue';
+import { renderMetrics } from '../../lib/observability/metrics';
 import { startWorkers, stopWorkers } from '../../lib/jobs/worker';
 import { startEmbeddingsStub, type EmbeddingsStub } from '../support/embeddings-stub';
 
@@ -93,6 +95,9 @@ describe(`[KB] ingestion on ${inject('database')}`, () => {
     expect(await getCorpusVersion()).toBe(before + 1);
     // The built-in embedding is cheaper to recompute than to cache; only providers' vectors are kept.
     expect(await db().embeddingCacheEntry.count()).toBe(0);
+    // A scrape reads the queue depth of every job kind this instance works: nothing waits now.
+    const { body } = await renderMetrics();
+    expect(body).toContain(`rag_job_queue_depth{queue="${ingestDocumentJob.name}"} 0`);
   });
 
   it('screens the passages for indirect prompt injection and records what it found on the document', async () => {
