@@ -6,6 +6,7 @@ import { apiKeyFromAuthorization, type ApiKeyScope } from '@/lib/auth/api-keys';
 import { assertRole, type Role } from '@/lib/auth/roles';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { authenticateApiKey } from '@/lib/db/api-keys';
+import { assertServiceAvailable } from '@/lib/governance/kill-switch';
 import { log, withRequestContext } from '@/lib/observability/logger';
 import { observeRateLimited, routeTemplate, startRequest } from '@/lib/observability/metrics';
 import { inSpan } from '@/lib/observability/tracing';
@@ -120,6 +121,8 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
             : { user: null, apiKey: null };
           if (options.roles) assertRole(user, options.roles);
           if (options.rateLimit) {
+            // The answer doors: a paused service (the kill switch) refuses before a question is counted.
+            if (options.rateLimit === 'question') await assertServiceAvailable();
             const { key, rule } = questionBucket({ user, apiKey, headers: request.headers });
             const result = await limit(key, rule);
             limitHeaders = rateLimitHeaders(result);

@@ -15,7 +15,11 @@ import {
   pauseAnswers,
   resumeAnswers,
 } from '../../lib/governance/kill-switch';
+import { createApiKey } from '../../lib/db/api-keys';
 import { AppError } from '../../lib/http/errors';
+import { route } from '../../lib/http/handler';
+import { useRateLimitStore } from '../../lib/rate-limit/limiter';
+import { createMemoryStore } from '../../lib/rate-limit/memory-store';
 import { renderMetrics } from '../../lib/observability/metrics';
 import { ask, completeAnswer } from '../../lib/rag/ask';
 
@@ -110,6 +114,30 @@ describe(`[KILL SWITCH] on ${inject('database')}`, () => {
       reason: 'Model provider is returning wrong answers',
       requestId: 'req-ks-1',
     });
+  });
+
+  it('[ADMIN]: the answer doors refuse a paused question before the rate limit counts it', async () => {
+    useRateLimitStore(createMemoryStore());
+    const { key } = await createApiKey({ user, name: 'ks door', scopes: ['query'] });
+    const door = route(
+      { roles: ['USER'], rateLimit: 'question', apiKeyScope: 'query' },
+      async () => new Response('answered'),
+    );
+    const call = () =>
+      door(new Request('http://localhost/api/v1/query', { headers: { authorization: `Bearer ${key}` } }), {
+        params: Promise.resolve({}),
+      });
+    const remaining = Number((await call()).headers.get('ratelimit-remaining'));
+    await pauseAnswers(admin, 'Maintenance', 'req-ks-door');
+    const paused = await call();
+    expect(paused.status).toBe(503);
+    expect((await paused.json()).error.code).toBe('service_paused');
+    expect(paused.headers.get('retry-after')).toBe(String(settings.retryAfterSeconds));
+    await resumeAnswers(admin, 'Maintenance done', 'req-ks-door-2');
+    const after = await call();
+    expect(after.status).toBe(200);
+    // The paused request took nothing from the allowance: only this one is counted.
+    expect(Number(after.headers.get('ratelimit-remaining'))).toBe(remaining - 1);
   });
 
   it('[ADMIN]: only an admin changes it; engaging twice or releasing what is off is refused', async () => {

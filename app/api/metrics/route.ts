@@ -1,4 +1,6 @@
 // GET /api/metrics: this instance's Prometheus metrics, for a scraper holding METRICS_TOKEN.
+// Loading the kill switch registers its gauge, also on an instance that has not answered yet.
+import '@/lib/governance/kill-switch';
 import { route } from '@/lib/http/handler';
 import { assertMetricsAccess } from '@/lib/observability/metrics-access';
 import { renderMetrics } from '@/lib/observability/metrics';
