@@ -207,7 +207,10 @@ export function QueryDetailView({ query }: { query: NonNullable<QueryLogDetail> 
           items={[
             ['Query id', mono(query.id)],
             ['Request id', mono(query.requestId), 'query-request-id'],
-            ['Trace id', 'not recorded (the service records request ids only)'],
+            [
+              'Trace id',
+              query.traceId ? mono(query.traceId) : 'not traced (OTEL_EXPORTER_OTLP_ENDPOINT unset)',
+            ],
             ['Conversation', query.conversationId ? mono(query.conversationId) : none],
             ['API key', query.apiKey ? `${query.apiKey.name} (${query.apiKey.prefix}…)` : none],
           ]}
