@@ -154,6 +154,8 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
               { ...fields, cause: (error as Error).message?.split('\n').at(-1) },
               'dependency unavailable',
             );
+          // A paused service (the kill switch) refuses on purpose: no stack, one line per refusal.
+          else if (appError.code === 'service_paused') log().info(fields, 'request refused: answers paused');
           else if (appError.status >= 500) log().error({ ...fields, err: error }, 'request failed');
           else log().info(fields, 'request rejected');
           if (appError.status === 429) {
