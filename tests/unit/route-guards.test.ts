@@ -26,7 +26,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'app/api/v1/openapi.json/route.ts': 'the public API description',
   'app/api/auth/[...nextauth]/route.ts': 'next-auth sign-in and sign-out (its own CSRF token)',
   'app/api/metrics/route.ts': 'the Prometheus scrape, guarded by its own METRICS_TOKEN (404 when unset)',
-  'app/api/signup/route.ts': 'creating an account, as SIGNUP_MODE and invitations allow (rate-limited per IP)',
+  'app/api/signup/route.ts':
+    'creating an account, as SIGNUP_MODE and invitations allow (rate-limited per IP)',
 };
 /** Routes not made by route(): next-auth's handler is the library's own. */
 const FOREIGN_ROUTES = new Set(['app/api/auth/[...nextauth]/route.ts']);
