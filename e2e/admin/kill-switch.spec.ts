@@ -7,7 +7,8 @@ import { KillSwitchPage } from '../pages/kill-switch-page';
 import { LoginPage, demo } from '../pages/login-page';
 import { uniqueToken } from '../support/make-files';
 
-const question = 'How do I use my own Postgres database?';
+// Its own wording: an answer it caches must not answer another spec's question.
+const question = `How do I use my own Postgres database (kill switch ${Date.now()})?`;
 
 async function signedIn(browser: Browser, email: string, callbackUrl?: string): Promise<Page> {
   const context = await browser.newContext();

@@ -234,9 +234,10 @@ describe(`[ADMIN] query explorer on ${inject('database')}`, () => {
     });
   });
 
-  it.runIf(inject('database') === 'postgres')('searches through the trigram index on Postgres', async () => {
+  it('has the trigram search index where pg_trgm can be created (Postgres), and goes without it on the embedded database', async () => {
     const rows = await db().$queryRaw<{ indexname: string }[]>`
       SELECT indexname FROM pg_indexes WHERE tablename = 'query_logs' AND indexname = 'query_logs_question_trgm_idx'`;
-    expect(rows).toHaveLength(1);
+    // PGlite ships pg_trgm but the embedded server loads only pgvector: search scans rows there.
+    expect(rows).toHaveLength(inject('database') === 'postgres' ? 1 : 0);
   });
 });
