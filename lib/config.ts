@@ -310,3 +310,74 @@ export const killSwitch = {
   reasonMinChars: 3,
   reasonMaxChars: 500,
 } as const;
+
+/** The human review queue (/admin/review, lib/review/): what is queued and how long a claim holds. */
+export const review = {
+  /**
+   * Questions on these topics are queued for review (reason HIGH_RISK) and their answer carries a
+   * notice that a person must decide. Matched as whole words, case-insensitive, English and German.
+   */
+  highRiskTopics: {
+    legal: [
+      'lawsuit',
+      'sue',
+      'suing',
+      'legal advice',
+      'legal decision',
+      'lawyer',
+      'attorney',
+      'court',
+      'contract termination',
+      'liability',
+      'Klage',
+      'verklagen',
+      'Rechtsberatung',
+      'Anwalt',
+      'Rechtsanwalt',
+      'Gericht',
+      'Kündigung',
+      'Haftung',
+      'rechtlich',
+    ],
+    medical: [
+      'diagnosis',
+      'diagnose',
+      'medication',
+      'dosage',
+      'prescription',
+      'medical treatment',
+      'symptoms',
+      'medical advice',
+      'Diagnose',
+      'Medikament',
+      'Dosierung',
+      'Behandlung',
+      'Symptome',
+      'medizinisch',
+    ],
+    financial: [
+      'invest',
+      'investment',
+      'loan',
+      'mortgage',
+      'credit decision',
+      'financial decision',
+      'retirement savings',
+      'Investition',
+      'investieren',
+      'Kredit',
+      'Darlehen',
+      'Hypothek',
+      'Finanzentscheidung',
+      'Altersvorsorge',
+      'Aktien',
+    ],
+  },
+  /** A claim older than this may be taken over, and decided, by another admin. */
+  claimExpiryMinutes: 30,
+  /** The note an admin must give to approve or reject, in characters. */
+  noteMinChars: 3,
+  noteMaxChars: 1000,
+  /** Items per page of the queue. */
+  pageSize: 20,
+} as const;

@@ -1,7 +1,9 @@
 // What a reader should know about an answer besides its text: stopped, cut off, weakly supported by
-// the documents (low confidence), or written by a fallback (degraded).
+// the documents (low confidence), written by a fallback (degraded), or on a high-risk topic where a
+// person must decide.
 import type { ReactNode } from 'react';
 import type { AnswerMetadata } from '@/lib/rag/answer-metadata';
+import { highRiskNotice } from '@/lib/review/high-risk';
 import { AlertIcon } from './icons';
 
 type AnswerNotesProps = {
@@ -39,6 +41,17 @@ export function AnswerNotes({ metadata, hasText, stopped, incomplete }: AnswerNo
         <>
           <strong className="font-medium">Low confidence.</strong> The documents only partly support this
           answer: check the sources before relying on it.
+        </>
+      ),
+    });
+  }
+  if (metadata?.highRisk) {
+    notes.push({
+      id: 'high-risk',
+      tone: 'warning',
+      text: (
+        <>
+          <strong className="font-medium">A person must decide.</strong> {highRiskNotice(metadata.highRisk)}
         </>
       ),
     });

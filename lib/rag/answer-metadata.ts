@@ -1,6 +1,7 @@
 // What travels with an answer besides its text: shown by the chat, stored on the assistant message.
 // Shared by server and browser code.
 import type { UIMessage } from 'ai';
+import type { HighRiskTopic } from '@/lib/review/high-risk';
 import type { Explanation } from './confidence';
 import type { AnswerSource } from './sources';
 
@@ -22,6 +23,8 @@ export type AnswerMetadata = {
   lowConfidence?: boolean;
   /** Below the answer threshold: the chat shows NO_RELIABLE_ANSWER and the closest sources instead. */
   withheld?: boolean;
+  /** The question touches a high-risk topic (config review.highRiskTopics): a person must decide; queued for review. */
+  highRisk?: HighRiskTopic;
   /** Why this answer: summary, oversight and the key factors. */
   explanation?: Explanation;
   /** The asker's rating, once given. */

@@ -13,6 +13,7 @@ import { createReviewItem } from '@/lib/db/review-items';
 import { log } from '@/lib/observability/logger';
 import { observeAnswer } from '@/lib/observability/metrics';
 import { inSpan } from '@/lib/observability/tracing';
+import { matchHighRiskTopic } from '@/lib/review/high-risk';
 import { redactForStorage } from '@/lib/security/pii';
 import { auditAnswer } from './answer-audit';
 import type { AnswerMetadata } from './answer-metadata';
@@ -177,17 +178,23 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
       metadata: { confidence: confidence.score },
     });
   }
-  // Low confidence, or a question flagged as a possible prompt injection: an admin looks at it.
+  // Low confidence, a question flagged as a possible prompt injection, or one on a high-risk topic
+  // (whose answer says a person must decide): an admin looks at it.
   const flagged = suspicion?.action === 'flag';
-  if (queryLogId && confidence && (confidence.level === 'low' || flagged)) {
+  const highRisk = status === 'ERROR' ? null : matchHighRiskTopic(question);
+  if (highRisk) outcomeMetadata.highRisk = highRisk.topic;
+  if (queryLogId && confidence && (confidence.level === 'low' || flagged || highRisk)) {
     await createReviewItem({
       queryLogId,
       question: storedQuestion,
       answer: storedAnswer,
       confidence: confidence.score,
+      reason: flagged ? 'INJECTION' : highRisk ? 'HIGH_RISK' : 'LOW_CONFIDENCE',
       note: flagged
         ? `Possible prompt injection (score ${suspicion.score.toFixed(2)}: ${suspicion.categories.join(', ')})`
-        : null,
+        : highRisk
+          ? `High-risk topic: ${highRisk.topic} ("${highRisk.term}")`
+          : null,
     }).catch((error: unknown) => log().error({ err: error }, 'could not queue the answer for review'));
   }
 
@@ -205,7 +212,7 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
       errorCode,
       confidence: confidence?.score ?? null,
       withheld: confidence?.level === 'insufficient',
-      reviewed: Boolean(confidence && (confidence.level === 'low' || flagged)),
+      reviewed: Boolean(confidence && (confidence.level === 'low' || flagged || highRisk)),
       degraded,
       cacheHit: cached !== null,
       costUsd: cost,
