@@ -10,6 +10,7 @@ const auditors: readonly ConsoleRole[] = ['ADMIN', 'COMPLIANCE'];
 const sections = [
   { href: '/admin', label: 'Overview', key: 'overview', roles: adminOnly },
   { href: '/admin/queries', label: 'Queries', key: 'queries', roles: adminOnly },
+  { href: '/admin/review', label: 'Review', key: 'review', roles: adminOnly },
   { href: '/admin/documents', label: 'Documents', key: 'documents', roles: adminOnly },
   { href: '/admin/retrieval', label: 'Why these sources', key: 'retrieval', roles: adminOnly },
   { href: '/admin/keys', label: 'API keys', key: 'keys', roles: adminOnly },
