@@ -9,7 +9,8 @@ test('[CHAT]: end user gets a streamed answer with citations and sources in a ne
   page,
   browser,
 }) => {
-  const question = 'How do I use my own Postgres database?';
+  // Fresh words: other specs ask about Postgres too, and a cached answer would cost 0 tokens.
+  const question = `How do I use my own Postgres database? (${Date.now() % 100_000})`;
   await new LoginPage(page).signInAs(demo.user);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('local-model-label')).toBeVisible();
