@@ -9,9 +9,11 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { QueryLogSkeleton } from '@/components/admin/query-log-skeleton';
 import { QueryLogSummary } from '@/components/admin/query-log-summary';
 import { QueryLogTable } from '@/components/admin/query-log-table';
+import { ReviewCountsPanel } from '@/components/admin/review/review-counts';
 import { SiteHeader } from '@/components/site-header';
 import { requirePageRole, type SessionUser } from '@/lib/auth/session';
 import { listRecentQueryLogs } from '@/lib/db/query-logs';
+import { countReviewItems } from '@/lib/db/review-items';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Admin' };
@@ -36,9 +38,25 @@ export default async function AdminPage() {
         <Suspense fallback={<QueryLogSkeleton />}>
           <RecentQueries viewer={user} />
         </Suspense>
+        <section aria-labelledby="review-heading" className="space-y-3">
+          <h2 id="review-heading" className="text-lg font-semibold tracking-tight">
+            Review queue
+          </h2>
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            Outcomes of human review, and what is waiting, by why it was queued.{' '}
+            <Link href="/admin/review">Open the queue</Link>.
+          </p>
+          <Suspense fallback={<p className="text-sm text-neutral-500">Loading the review counts…</p>}>
+            <ReviewOutcomes viewer={user} />
+          </Suspense>
+        </section>
       </main>
     </>
   );
+}
+
+async function ReviewOutcomes({ viewer }: { viewer: SessionUser }) {
+  return <ReviewCountsPanel counts={await countReviewItems(viewer)} />;
 }
 
 async function RecentQueries({ viewer }: { viewer: SessionUser }) {

@@ -63,6 +63,11 @@ test('[ADMIN][REVIEW]: a high-risk question carries the notice, is queued, claim
   await rejected.getByTestId('review-query-link').click();
   await expect(page).toHaveURL(/\/admin\/queries\/\w+$/);
   await expect(page.getByText(token).first()).toBeVisible();
+
+  // The console's overview counts the outcome.
+  await page.goto('/admin');
+  const rejectedCount = page.getByTestId('review-count-status-REJECTED').locator('dd');
+  await expect(rejectedCount).toHaveText(/^[1-9]\d*$/);
 });
 
 test('[ADMIN][REVIEW]: the page is for admins only', async ({ page }) => {
