@@ -1,80 +1,27 @@
 'use client';
 // The key just created, shown this once with a copy button: only its hash is kept on the server.
-import { useEffect, useId, useRef, useState } from 'react';
-import { buttonClasses } from '@/components/ui/button-styles';
+import { ShownOnceSecret } from '@/components/ui/shown-once-secret';
 import type { CreatedApiKey } from './api-keys-client';
 
 export function NewApiKey({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const ids = { heading: useId(), input: useId(), note: useId() };
-
-  // Moved to at once, so keyboard and screen-reader users land on the key.
-  useEffect(() => headingRef.current?.focus(), []);
-
-  async function copy() {
-    inputRef.current?.select();
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  }
-
   return (
-    <section
-      aria-labelledby={ids.heading}
-      data-testid="new-api-key"
-      className="space-y-3 rounded-xl border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-900 dark:bg-emerald-950/30"
+    <ShownOnceSecret
+      title={<>Your new key “{created.apiKey.name}”</>}
+      note={
+        <>
+          Copy it now: you won’t see it again. Only its first characters ({created.apiKey.prefix}…) are kept,
+          to recognise it in the list.
+        </>
+      }
+      label="API key"
+      noun="key"
+      value={created.key}
+      onDone={onDone}
+      testIds={{ panel: 'new-api-key', value: 'new-api-key-value', done: 'new-api-key-done' }}
     >
-      <h2
-        id={ids.heading}
-        ref={headingRef}
-        tabIndex={-1}
-        className="text-base font-semibold text-emerald-950 outline-none dark:text-emerald-100"
-      >
-        Your new key “{created.apiKey.name}”
-      </h2>
-      <p id={ids.note} className="text-sm font-medium text-emerald-900 dark:text-emerald-200">
-        Copy it now: you won’t see it again. Only its first characters ({created.apiKey.prefix}…) are kept, to
-        recognise it in the list.
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <label htmlFor={ids.input} className="sr-only">
-          API key
-        </label>
-        <input
-          id={ids.input}
-          ref={inputRef}
-          readOnly
-          value={created.key}
-          aria-describedby={ids.note}
-          data-testid="new-api-key-value"
-          onFocus={(event) => event.currentTarget.select()}
-          className="h-10 min-w-0 flex-1 rounded-lg border border-emerald-300 bg-white px-3 font-mono text-sm text-neutral-900 outline-none focus:border-neutral-900 focus:ring-1 focus:ring-neutral-900 dark:border-emerald-900 dark:bg-neutral-950 dark:text-neutral-100 dark:focus:border-neutral-100 dark:focus:ring-neutral-100"
-        />
-        <button type="button" onClick={() => void copy()} className={buttonClasses('primary', 'md')}>
-          {copied === 'yes' ? 'Copied' : 'Copy'}
-        </button>
-        <button
-          type="button"
-          onClick={onDone}
-          data-testid="new-api-key-done"
-          className={buttonClasses('secondary', 'md')}
-        >
-          Done
-        </button>
-      </div>
-      <p role="status" className="text-xs text-emerald-900 dark:text-emerald-300">
-        {copied === 'yes' && 'Copied to the clipboard.'}
-        {copied === 'failed' &&
-          'The browser did not allow copying; the key is selected, copy it with Ctrl+C or ⌘C.'}
-      </p>
       <p className="text-xs text-emerald-900 dark:text-emerald-300">
         Send it as <code className="font-mono">Authorization: Bearer {created.apiKey.prefix}…</code>
       </p>
-    </section>
+    </ShownOnceSecret>
   );
 }
