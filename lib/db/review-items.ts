@@ -1,7 +1,7 @@
 // The human review queue (docs/GOVERNANCE.md "Review queue"): answers queued for low confidence, a
-// flagged prompt injection or a high-risk topic; an admin claims one, then approves or rejects it
-// with a note. Every claim and decision is audited in its own transaction. Admins only, checked here
-// as well as by the page and the actions.
+// flagged prompt injection, a high-risk topic or biased language; an admin claims one, then approves
+// or rejects it with a note. Every claim and decision is audited in its own transaction. Admins only,
+// checked here as well as by the page and the actions.
 import 'server-only';
 import { assertRole } from '@/lib/auth/roles';
 import { review } from '@/lib/config';
@@ -131,7 +131,7 @@ export async function countReviewItems(viewer: SessionUser | null): Promise<Revi
   const groups = await db().reviewItem.groupBy({ by: ['status', 'reason'], _count: { _all: true } });
   const counts: ReviewCounts = {
     byStatus: { PENDING: 0, APPROVED: 0, REJECTED: 0 },
-    pendingByReason: { LOW_CONFIDENCE: 0, INJECTION: 0, HIGH_RISK: 0 },
+    pendingByReason: { LOW_CONFIDENCE: 0, INJECTION: 0, HIGH_RISK: 0, BIAS: 0 },
   };
   for (const group of groups) {
     counts.byStatus[group.status] += group._count._all;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { review } from '@/lib/config';
 
 export const reviewStatuses = ['PENDING', 'APPROVED', 'REJECTED'] as const;
-export const reviewReasons = ['LOW_CONFIDENCE', 'INJECTION', 'HIGH_RISK'] as const;
+export const reviewReasons = ['LOW_CONFIDENCE', 'INJECTION', 'HIGH_RISK', 'BIAS'] as const;
 export const claimFilters = ['all', 'mine', 'claimed', 'unclaimed'] as const;
 
 export type ReviewStatusValue = (typeof reviewStatuses)[number];
@@ -15,6 +15,7 @@ export const reviewReasonLabels: Record<ReviewReasonValue, string> = {
   LOW_CONFIDENCE: 'Low confidence',
   INJECTION: 'Injection flagged',
   HIGH_RISK: 'High-risk topic',
+  BIAS: 'Biased language',
 };
 
 export const reviewStatusLabels: Record<ReviewStatusValue, string> = {
