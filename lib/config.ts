@@ -292,6 +292,55 @@ export const pii = {
   types: ['EMAIL', 'PHONE', 'SSN', 'CARD', 'IBAN', 'IP', 'PERSON'] as const,
 } as const;
 
+/**
+ * The bias screen (lib/fairness/bias-screen.ts, docs/GOVERNANCE.md "Bias screening"): each generated
+ * answer is checked for biased or non-inclusive language with retext-equality (English) and these
+ * lists; a hit in the answer's own words is recorded on its query log and queued for review (BIAS).
+ */
+export const bias = {
+  /** Whether answers are screened at all. */
+  enabled: true,
+  /** Accept "he or she", "his or her" and the like; off, each word of the pair is flagged. */
+  allowBinaryPairs: false,
+  /**
+   * Terms flagged besides retext-equality's list: whole words or phrases, case-insensitive (a space or
+   * hyphen in a term matches either), each with what may be better.
+   */
+  extraTerms: [
+    { term: 'illegal alien', suggestions: ['undocumented immigrant'] },
+    { term: 'illegal aliens', suggestions: ['undocumented immigrants'] },
+    { term: 'wheelchair-bound', suggestions: ['wheelchair user'] },
+    { term: 'confined to a wheelchair', suggestions: ['uses a wheelchair'] },
+    { term: 'the elderly', suggestions: ['older people'] },
+    { term: 'suffers from', suggestions: ['has', 'lives with'] },
+    { term: 'tribal knowledge', suggestions: ['institutional knowledge', 'undocumented knowledge'] },
+    { term: 'gypped', suggestions: ['cheated'] },
+    { term: 'normal people', suggestions: ['most people', 'typical people'] },
+  ] as ReadonlyArray<{ term: string; suggestions?: readonly string[]; message?: string }>,
+  /**
+   * Terms never flagged, from either list, case-insensitive: a product, role or technical name the
+   * organisation uses on purpose (e.g. "master" for a database replica it cannot rename).
+   */
+  ignoreTerms: [] as readonly string[],
+  /** Flags kept per answer on its query log; an answer with more is queued all the same. */
+  maxFlagsKept: 50,
+} as const;
+
+/**
+ * The fairness report (/admin/fairness, lib/fairness/report.ts, docs/GOVERNANCE.md "Fairness report"):
+ * each user group's service against the best group's, per metric.
+ */
+export const fairness = {
+  /** A ratio to the best group under this is highlighted (the four-fifths rule). */
+  ratioThreshold: 0.8,
+  /** A metric counted over fewer requests than this (asked, assessed, rated…) is "insufficient data". */
+  minRequests: 20,
+  /** The periods offered, in days; a custom period may also be chosen. */
+  periodDays: [7, 30, 90] as const,
+  /** Longest custom period, in days. */
+  maxPeriodDays: 366,
+} as const;
+
 /** The kill switch (lib/governance/kill-switch.ts): pauses chat and API, by hand or on errors. */
 export const killSwitch = {
   /** Failed answers (errors, not refusals or stops) as a share of answers at which it trips itself… */
@@ -380,4 +429,26 @@ export const review = {
   noteMaxChars: 1000,
   /** Items per page of the queue. */
   pageSize: 20,
+} as const;
+
+/** Feature flags and phased rollout (lib/flags/, /admin/flags, docs/GOVERNANCE.md "Feature flags"). */
+export const flags = {
+  /** The rollout stages an admin moves a flag through, in percent of users. */
+  stages: [0, 5, 25, 50, 75, 100] as const,
+  /** Each instance re-reads every flag at most this long after its last read: all see a change within it. */
+  pollIntervalMs: 1_000,
+  /** The rollout safeguard: the rollout's users' failed answers as a share of theirs at which it rolls back… */
+  safeguard: {
+    errorRateThreshold: 0.2,
+    /** …once the rollout's users have this many answers… */
+    minRequests: 20,
+    /** …in this window (and since the stage began). */
+    windowSeconds: 15 * 60,
+  },
+  /** The period over which a flag's page compares the users in the rollout with those outside it. */
+  metricsWindowHours: 24,
+  /** Longest description, reason, and list of user ids or groups. */
+  descriptionMaxChars: 500,
+  listMaxEntries: 500,
+  variantsMax: 10,
 } as const;

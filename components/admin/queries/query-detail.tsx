@@ -1,6 +1,7 @@
-// One query in full: question and answer, the sources with their scores, route and reason, tokens,
-// cost, latency and time to first token, confidence and its explanation, fallback attempts, feedback,
-// and the ids to find it in logs. The JSON columns are read defensively: old rows may lack fields.
+// One query in full: question and answer, what the bias screen found, the sources with their scores,
+// route and reason, tokens, cost, latency and time to first token, confidence and its explanation,
+// fallback attempts, feedback, and the ids to find it in logs. The JSON columns are read
+// defensively: old rows may lack fields.
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { formatCost, formatInteger } from '@/components/admin/format';
@@ -23,6 +24,17 @@ const explanationSchema = z.looseObject({
   level: z.string().optional(),
   oversight: z.string().optional(),
 });
+
+const biasFlagsSchema = z.array(
+  z.looseObject({
+    term: z.string(),
+    message: z.string().optional(),
+    suggestions: z.array(z.string()).optional(),
+    source: z.string().optional(),
+    quoted: z.boolean().optional(),
+    passage: z.number().optional(),
+  }),
+);
 
 const parsedOr = <T,>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
   const parsed = schema.safeParse(value);
@@ -67,6 +79,7 @@ export function QueryDetailView({ query }: { query: NonNullable<QueryLogDetail> 
   const sources = parsedOr(sourcesSchema, query.sources, []);
   const attempts = parsedOr(attemptsSchema, query.attempts, []);
   const explanation = parsedOr(explanationSchema, query.explanation, {});
+  const biasFlags = query.biasFlags === null ? null : parsedOr(biasFlagsSchema, query.biasFlags, []);
   const cost = Number(query.costUsd);
 
   return (
@@ -96,6 +109,10 @@ export function QueryDetailView({ query }: { query: NonNullable<QueryLogDetail> 
         ) : (
           <p className={`text-sm ${muted}`}>No answer was given.</p>
         )}
+      </Section>
+
+      <Section title="Bias screen" testId="query-bias">
+        <BiasFlags flags={biasFlags} cacheHit={query.cacheHit} />
       </Section>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -216,6 +233,50 @@ export function QueryDetailView({ query }: { query: NonNullable<QueryLogDetail> 
           ]}
         />
       </Section>
+    </div>
+  );
+}
+
+type BiasFlagView = z.infer<typeof biasFlagsSchema>[number];
+
+/** What the bias screen found: each term, whether it was the answer's own words or quoted from a passage, and what may be better. */
+function BiasFlags({ flags, cacheHit }: { flags: BiasFlagView[] | null; cacheHit: boolean }) {
+  if (flags === null)
+    return (
+      <p className={`text-sm ${muted}`} data-testid="query-bias-status" data-status="not-screened">
+        Not screened{cacheHit ? ' (replayed from the cache, screened when it was generated)' : ''}.
+      </p>
+    );
+  if (flags.length === 0)
+    return (
+      <p className="text-sm" data-testid="query-bias-status" data-status="clean">
+        Nothing found.
+      </p>
+    );
+  const own = flags.filter((flag) => !flag.quoted).length;
+  return (
+    <div className="space-y-2 text-sm">
+      <p data-testid="query-bias-status" data-status="flagged">
+        {flags.length} {flags.length === 1 ? 'term' : 'terms'} found
+        {own
+          ? `, ${own} in the answer’s own words (queued for review)`
+          : ', all quoted from retrieved passages'}
+        .
+      </p>
+      <ul className="space-y-1.5">
+        {flags.map((flag, index) => (
+          <li key={index} data-testid="query-bias-flag" data-quoted={flag.quoted ? 'true' : 'false'}>
+            <span className="font-medium" data-testid="query-bias-term">
+              {flag.term}
+            </span>{' '}
+            <span className={muted}>
+              {flag.quoted ? `(quoted from source [${flag.passage ?? '?'}])` : '(own words)'}
+              {flag.source === 'term-list' ? ' · organisation list' : ''}
+            </span>
+            {flag.message ? <span className="block">{flag.message}</span> : null}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
