@@ -32,3 +32,57 @@ export function truncate(text: string, max: number): string {
   const single = text.replace(/\s+/g, ' ').trim();
   return single.length <= max ? single : `${single.slice(0, max - 1).trimEnd()}…`;
 }
+
+const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** 950, 12.3K, 1.2M: counts on chart axes and tiles. */
+export function formatCompact(value: number): string {
+  return compactFormat.format(value);
+}
+
+/** A share as a percentage: 0.1234 → "12.3 %"; null (nothing to divide) → "—". */
+export function formatPercent(value: number | null, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const percent = value * 100;
+  const shown = percent !== 0 && Math.abs(percent) < 0.1 ? percent.toFixed(2) : percent.toFixed(digits);
+  return `${shown.replace(/\.0+$/, '')} %`;
+}
+
+/** Milliseconds for people: "850 ms", "1.25 s", "12.5 s", "2.1 min"; null → "—". */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${(ms / 60_000).toFixed(1)} min`;
+}
+
+/** Money in US dollars with thousands separators: "$0.0042", "$12.35", "$1,234.50". */
+export function formatUsd(usd: number): string {
+  if (Math.abs(usd) >= 1000)
+    return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return formatCost(usd);
+}
+
+/** A change against the previous period: "+12.5 %", "−3 %", "±0 %"; null (no base) → "new" or "—". */
+export function formatChange(change: number | null): string {
+  if (change === null || !Number.isFinite(change)) return '—';
+  if (Math.abs(change) < 0.0005) return '±0 %';
+  const text = formatPercent(Math.abs(change));
+  return `${change > 0 ? '+' : '−'}${text}`;
+}
+
+const stepTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: 'UTC',
+});
+const stepDayFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** A chart step's label in UTC: "14:05" within a day's range, "3 Nov 18:00" or "3 Nov" beyond. */
+export function formatStep(at: Date, step: '5m' | '1h' | '6h' | '1d', spansDays: boolean): string {
+  if (step === '1d') return stepDayFormat.format(at);
+  const time = stepTimeFormat.format(at);
+  return spansDays ? `${stepDayFormat.format(at)} ${time}` : time;
+}

@@ -12,6 +12,7 @@ import { observeRateLimited, routeTemplate, startRequest } from '@/lib/observabi
 import { inSpan } from '@/lib/observability/tracing';
 import { questionBucket } from '@/lib/rate-limit/keys';
 import { limit } from '@/lib/rate-limit/limiter';
+import { noteRateLimitRejection } from '@/lib/rate-limit/rejections';
 import { rateLimitedError, rateLimitHeaders } from '@/lib/rate-limit/response';
 import { assertSameOrigin } from '@/lib/security/web/csrf';
 import { withAccess } from './access';
@@ -161,6 +162,10 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
           if (appError.status === 429) {
             const rule = appError.details?.rule;
             observeRateLimited(typeof rule === 'string' ? rule : appError.code);
+            // Door refusals leave no query-log row, so the overview counts them here; a spent budget
+            // (budget_exceeded) was refused inside the pipeline and is in the query log already.
+            if (appError.code === 'rate_limited')
+              noteRateLimitRejection(typeof rule === 'string' ? rule : appError.code);
           }
           const response = jsonError(appError, requestId);
           for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
