@@ -69,6 +69,8 @@ export type AnswerToCache = AnswerCacheRequest & {
   metadata?: Record<string, unknown>;
   /** How long the answer may be served; answerCache.ttlSeconds when omitted. */
   ttlSeconds?: number;
+  /** The query-log row of the question answered, so a GDPR erasure of its asker finds the entry. */
+  queryLogId?: string | null;
 };
 
 type Key = { scopeHash: string; modelRoute: string; corpusVersion: number; questionHash: string };
@@ -135,15 +137,19 @@ async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<Ca
  * The cached answer for this question, or null. Exact first (the same normalised question), then
  * semantic (the nearest cached questions at or above the similarity threshold, the first that the
  * guards accept). A hit is counted on its entry. Follow-ups and a disabled cache always miss; so does
- * any failure (logged).
+ * any failure (logged). `semantic` (the `semantic-cache` flag, by default `answerCache.semantic.enabled`)
+ * allows the semantic lookup.
  */
-export async function lookupCachedAnswer(request: AnswerCacheRequest): Promise<CachedAnswer | null> {
+export async function lookupCachedAnswer(
+  request: AnswerCacheRequest,
+  { semantic = answerCache.semantic.enabled }: { semantic?: boolean } = {},
+): Promise<CachedAnswer | null> {
   if (!answerCache.enabled || request.followUp) return null;
   try {
     const key = await keyOf(request);
     const exact = await takeExactAnswer({ ...key, userId: request.viewer.userId });
     if (exact) return toCachedAnswer(exact, 'exact', 1);
-    if (!answerCache.semantic.enabled) return null;
+    if (!semantic) return null;
     return await semanticLookup(request, key);
   } catch (error) {
     log().warn({ err: error }, 'answer cache lookup failed; answering without it');
@@ -175,6 +181,7 @@ export async function storeCachedAnswer(input: AnswerToCache): Promise<{ entryId
       answer: input.answer,
       sources: input.sources,
       citedDocumentIds: [...new Set(input.sources.map((source) => source.documentId))],
+      originQueryLogId: input.queryLogId ?? null,
       model: input.model,
       metadata: input.metadata ?? {},
       ttlSeconds: input.ttlSeconds ?? answerCache.ttlSeconds,

@@ -111,6 +111,8 @@ export type NewCachedAnswer = CacheKeyColumns & {
   answer: string;
   sources: object[];
   citedDocumentIds: string[];
+  /** The query-log row of the question the answer was given to (erasing its asker removes the entry). */
+  originQueryLogId: string | null;
   model: string;
   metadata: object;
   ttlSeconds: number;
@@ -125,18 +127,19 @@ export async function putCachedAnswer(entry: NewCachedAnswer): Promise<{ id: str
   const embedding = entry.embedding ? Prisma.sql`${toSql(entry.embedding)}::vector` : Prisma.sql`NULL`;
   const rows = await db().$queryRaw<{ id: string }[]>`
     INSERT INTO answer_cache_entries (id, question_hash, scope_hash, model_route, corpus_version, question,
-      question_embedding, embedding_model, answer, sources, cited_document_ids, model, metadata, hits,
-      created_at, expires_at)
+      question_embedding, embedding_model, answer, sources, cited_document_ids, origin_query_log_id, model,
+      metadata, hits, created_at, expires_at)
     SELECT ${randomUUID()}, ${entry.questionHash}, ${entry.scopeHash}, ${entry.modelRoute}, ${entry.corpusVersion},
       ${entry.question}, ${embedding}, ${entry.embeddingModel}, ${entry.answer}, ${JSON.stringify(entry.sources)}::jsonb,
-      ${entry.citedDocumentIds}::text[], ${entry.model}, ${JSON.stringify(entry.metadata)}::jsonb, 0, ${NOW},
+      ${entry.citedDocumentIds}::text[], ${entry.originQueryLogId}, ${entry.model}, ${JSON.stringify(entry.metadata)}::jsonb, 0, ${NOW},
       ${NOW} + make_interval(secs => ${entry.ttlSeconds})
     WHERE coalesce((SELECT (value->>'version')::int FROM system_state WHERE key = 'corpus_version'), 0)
       = ${entry.corpusVersion}
     ON CONFLICT (question_hash, scope_hash, model_route, corpus_version) DO UPDATE SET
       question = EXCLUDED.question, question_embedding = EXCLUDED.question_embedding,
       embedding_model = EXCLUDED.embedding_model, answer = EXCLUDED.answer, sources = EXCLUDED.sources,
-      cited_document_ids = EXCLUDED.cited_document_ids, model = EXCLUDED.model, metadata = EXCLUDED.metadata,
+      cited_document_ids = EXCLUDED.cited_document_ids, origin_query_log_id = EXCLUDED.origin_query_log_id,
+      model = EXCLUDED.model, metadata = EXCLUDED.metadata,
       hits = 0, last_hit_at = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
     RETURNING id`;
   return rows[0] ?? null;
