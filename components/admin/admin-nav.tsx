@@ -1,5 +1,5 @@
 // The admin console's sections, shown under the site header on every admin page: those the viewer's
-// role may open (compliance officers see only the audit log).
+// role may open (compliance officers see only the audit log and the GDPR tools).
 import Link from 'next/link';
 
 type ConsoleRole = 'ADMIN' | 'COMPLIANCE' | 'USER';
@@ -17,6 +17,7 @@ const sections = [
   { href: '/admin/users', label: 'Users', key: 'users', roles: adminOnly },
   { href: '/admin/kill-switch', label: 'Kill switch', key: 'kill-switch', roles: adminOnly },
   { href: '/admin/audit', label: 'Audit log', key: 'audit', roles: auditors },
+  { href: '/admin/gdpr', label: 'GDPR', key: 'gdpr', roles: auditors },
 ] as const;
 
 export type AdminSection = (typeof sections)[number]['key'];
