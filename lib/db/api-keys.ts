@@ -129,10 +129,10 @@ export async function revokeApiKey(viewer: SessionUser, id: string): Promise<Api
         actor: viewer,
         action: 'api_key.revoked',
         target: { type: 'api_key', id },
+        // No owner id: a person is named only as actor or target, which a GDPR erasure can pseudonymise.
         metadata: {
           name: row.name,
           prefix: row.prefix,
-          ownerId: row.userId,
           byOwner: row.userId === viewer.id,
         },
       },

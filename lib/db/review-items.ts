@@ -186,8 +186,10 @@ export async function claimReviewItem(
         actor: { id: viewer.id, role: viewer.role },
         action: 'review.claimed',
         target: { type: 'review_item', id },
+        // Whose claim lapsed is the actor of the item's earlier review.claimed event: metadata names no
+        // person, so a GDPR erasure can pseudonymise every event about them.
         metadata: {
-          takenOverFrom: before.claimedById && before.claimedById !== viewer.id ? before.claimedById : null,
+          takenOver: Boolean(before.claimedById && before.claimedById !== viewer.id),
         },
         requestId: requestId ?? null,
       },
@@ -238,7 +240,11 @@ export async function decideReviewItem(
         action: input.decision === 'APPROVED' ? 'review.approved' : 'review.rejected',
         target: { type: 'review_item', id: input.id },
         reason: note,
-        metadata: { queryLogId: item.queryLogId, reason: item.reason, claimedBy: item.claimedById },
+        metadata: {
+          queryLogId: item.queryLogId,
+          reason: item.reason,
+          byClaimant: item.claimedById === viewer.id,
+        },
         requestId: requestId ?? null,
       },
       tx,
