@@ -6,6 +6,7 @@ import { jobs as settings } from '@/lib/config';
 import { answerQueryJob } from '@/lib/api/async-query';
 import { purgeSessionsJob } from '@/lib/auth/session-purge-job';
 import { purgeAnswerCacheJob } from '@/lib/cache/purge-job';
+import { checkRolloutSafeguardsJob } from '@/lib/flags/safeguard-job';
 import { checkErrorRateJob } from '@/lib/governance/kill-switch-job';
 import { ingestDocumentJob } from '@/lib/ingest/job';
 import { log } from '@/lib/observability/logger';
@@ -20,6 +21,7 @@ export const jobDefinitions: JobDefinition<never>[] = [
   purgeAnswerCacheJob as JobDefinition<never>,
   purgeSessionsJob as JobDefinition<never>,
   checkErrorRateJob as JobDefinition<never>,
+  checkRolloutSafeguardsJob as JobDefinition<never>,
 ];
 
 type Holder = { ragWorkers?: Promise<Workers> };
