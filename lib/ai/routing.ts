@@ -15,6 +15,8 @@ export type RouteInput = {
   historyTurns: number;
   /** A per-user choice (a setting or a feature flag) that wins over the rules. */
   override?: ModelTier | null;
+  /** Where the override came from, for the reason ("user setting" when left out). */
+  overrideSource?: string;
 };
 
 const COMPARISON =
@@ -30,7 +32,8 @@ function partsOf(question: string): number {
 }
 
 export function routeQuestion(input: RouteInput): Route {
-  if (input.override) return { tier: input.override, reason: `user setting → ${input.override}` };
+  if (input.override)
+    return { tier: input.override, reason: `${input.overrideSource ?? 'user setting'} → ${input.override}` };
   const tokens = countTokens(input.question);
   const parts = partsOf(input.question);
   const reasons: string[] = [];

@@ -34,14 +34,23 @@ export type NewQueryLog = {
   status: QueryStatus;
   errorCode?: string | null;
   confidence?: number | null;
+  /** What the bias screen found (lib/fairness/bias-screen.ts); null or absent when not screened. */
+  biasFlags?: object[] | null;
+  /** The variant of every feature flag the answer was served with. */
+  flags?: Record<string, string>;
 };
 
 export async function createQueryLog(entry: NewQueryLog): Promise<{ id: string }> {
   // A JSON column is left out rather than set to null (Prisma tells JSON null from SQL NULL).
-  const { explanation, ...fields } = entry;
+  const { explanation, biasFlags, ...fields } = entry;
   return db().queryLog.create({
     // The trace of the request that wrote it, so a slow or failed answer leads to its spans.
-    data: { ...fields, traceId: currentTraceId(), ...(explanation ? { explanation } : {}) },
+    data: {
+      ...fields,
+      traceId: currentTraceId(),
+      ...(explanation ? { explanation } : {}),
+      ...(biasFlags ? { biasFlags } : {}),
+    },
     select: { id: true },
   });
 }

@@ -1,5 +1,5 @@
 // The audit event of an AI decision: which model answered, by which route and why, from which
-// passages, how confident, at what cost and with what outcome. Ids and numbers only: the question
+// passages, how confident, at what cost, with which feature-flag variants and with what outcome. Ids and numbers only: the question
 // and the answer stay in the query log, where they are stored redacted.
 import 'server-only';
 import type { ModelRef } from '@/lib/ai/generation/generate';
@@ -30,6 +30,8 @@ export type AnswerDecision = {
   tokensOut: number;
   latencyMs: number;
   sources: AnswerSource[];
+  /** The variant of every feature flag the answer was served with. */
+  flags?: Record<string, string>;
 };
 
 /** Records `query.answered`; never throws (the answer is already with its asker). */
@@ -57,6 +59,7 @@ export async function auditAnswer(decision: AnswerDecision): Promise<void> {
         latencyMs: decision.latencyMs,
         chunkIds: decision.sources.map((source) => source.chunkId),
         documentIds: [...new Set(decision.sources.map((source) => source.documentId))],
+        flags: decision.flags ?? {},
       },
       requestId: decision.requestId,
     });

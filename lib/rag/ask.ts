@@ -13,13 +13,15 @@ import { lookupCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '
 import { answers } from '@/lib/config';
 import { getCorpusVersion } from '@/lib/db/corpus';
 import { createQueryLog } from '@/lib/db/query-logs';
+import { pipelineFlags } from '@/lib/flags/flags';
+import { FLAG_KEYS } from '@/lib/flags/keys';
 import { assertServiceAvailable, noteAnswerOutcome } from '@/lib/governance/kill-switch';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
 import { inSpan, startSpan } from '@/lib/observability/tracing';
 import { budgetExceededError, checkBudget } from '@/lib/rate-limit/budget';
 import { injectionVerdict, screenText } from '@/lib/security/injection';
-import { injectionBlockedError } from '@/lib/security/injection/verdict';
+import { injectionBlockedError, type InjectionMode } from '@/lib/security/injection/verdict';
 import { redactForProvider, redactForStorage } from '@/lib/security/pii';
 import type { AnswerMetadata } from './answer-metadata';
 import type { AnswerOutcome, AnswerRun, AskInput } from './answer-types';
@@ -61,10 +63,10 @@ function screenPassage(source: AnswerSource): ReturnType<typeof screenText> {
   return screened;
 }
 
-function withoutInjectedPassages(sources: AnswerSource[]): AnswerSource[] {
+function withoutInjectedPassages(sources: AnswerSource[], mode: InjectionMode): AnswerSource[] {
   return sources.filter((source) => {
     const screened = screenPassage(source);
-    const verdict = injectionVerdict(screened);
+    const verdict = injectionVerdict(screened, mode);
     if (verdict.action === 'none') return true;
     log().warn(
       {
@@ -116,6 +118,13 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       last = now;
     };
   })();
+  // Feature flags for this user (lib/flags/): each one's default is today's configured behaviour.
+  const flags = await inSpan('rag.flags', {}, () => pipelineFlags(input.user));
+  lap('flags');
+  // A model tier the request asks for wins over the new-model rollout.
+  const override = input.modelTier
+    ? { override: input.modelTier }
+    : { override: flags.modelTier, overrideSource: `flag ${FLAG_KEYS.modelRollout}` };
   const { question, history } = await conversationContext(input);
   lap('conversation');
   const conversationId = input.conversationId ?? null;
@@ -130,7 +139,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
     // A question that tries to change how the assistant behaves: refused, flagged or logged (setting).
     await inSpan('rag.guard', {}, async (span) => {
       const screened = screenText(question, { source: 'question' });
-      const verdict = injectionVerdict(screened);
+      const verdict = injectionVerdict(screened, flags.injectionMode);
       span.setAttributes({ 'rag.injection.score': screened.score, 'rag.injection.action': verdict.action });
       if (verdict.action === 'block') throw injectionBlockedError(screened);
       if (verdict.action !== 'none') {
@@ -143,7 +152,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       question,
       contextTokens: 0,
       historyTurns: turns.length,
-      override: input.modelTier ?? null,
+      ...override,
     });
     const routeModel = questionRoute.tier === 'large' ? models.chatLarge : models.chat;
     cacheRequest = {
@@ -158,7 +167,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
     cached = input.regenerate
       ? null
       : await inSpan('rag.cache', {}, async (span) => {
-          const hit = await lookupCachedAnswer(lookup);
+          const hit = await lookupCachedAnswer(lookup, { semantic: flags.semanticCache });
           span.setAttributes({ 'rag.cache_hit': hit !== null, ...(hit && { 'rag.cache_match': hit.kind }) });
           return hit;
         });
@@ -168,22 +177,30 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       // The daily budget is checked before anything costs: a cached answer costs nothing.
       const budget = await checkBudget(input.user.id);
       if (!budget.allowed) throw budgetExceededError(budget);
-      standalone = await standaloneQuestion(question, history, models.chat, input.abortSignal);
+      standalone = await standaloneQuestion(
+        question,
+        history,
+        models.chat,
+        input.abortSignal,
+        flags.redactBeforeProvider,
+      );
       lap('condense');
       const retrievalQuestion = standalone;
       const { passages } = await inSpan('rag.retrieve', {}, async (span) => {
-        const found = await retrievePassages({
-          question: retrievalQuestion,
-          viewer: { userId: input.user.id },
-          filters: input.filters,
-        });
+        const found = await retrievePassages(
+          { question: retrievalQuestion, viewer: { userId: input.user.id }, filters: input.filters },
+          // The `reranking` flag off: the fused order stands even where a reranker is configured.
+          flags.reranking ? {} : { reranker: null },
+        );
         span.setAttributes({
           'rag.passages': found.passages.length,
           'rag.embedding_tokens': found.embeddingTokens,
         });
         return found;
       });
-      sources = withinContextBudget(withoutInjectedPassages(passages.map(toAnswerSource)));
+      sources = withinContextBudget(
+        withoutInjectedPassages(passages.map(toAnswerSource), flags.injectionMode),
+      );
       lap('retrieve');
     }
   } catch (error) {
@@ -202,6 +219,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       latencyMs: Math.round(performance.now() - started),
       status: refused ? 'REJECTED' : 'ERROR',
       errorCode,
+      flags: flags.variants,
     })
       .then(() => noteAnswerOutcome({ status: refused ? 'REJECTED' : 'ERROR', errorCode }))
       .catch((logError: unknown) => log().error({ err: logError }, 'could not write query log'));
@@ -213,7 +231,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
     question,
     contextTokens: sources.reduce((sum, source) => sum + countTokens(source.text), 0),
     historyTurns: turns.length,
-    override: input.modelTier ?? null,
+    ...override,
   });
   const route: Route = cached
     ? { tier: routed.tier, reason: `answered from the cache (${cached.kind} match)` }
@@ -228,8 +246,9 @@ async function answer(input: AskInput): Promise<AnswerRun> {
   const chain = [primary, ...models.chatFallbacks.filter((model) => model.id !== primary.id)];
   const passages = sources.map(({ n, title, headingPath, text }) => ({ n, title, headingPath, text }));
   // The built-in model cannot read the conversation: it answers the standalone question instead.
-  // A provider gets the text with PII redacted when `pii.redactBeforeProvider` is on.
-  const toProvider = (text: string) => redactForProvider(text).text;
+  // A provider gets the text with PII redacted when the `pii-redact-provider` flag (by default
+  // `pii.redactBeforeProvider`) says so.
+  const toProvider = (text: string) => redactForProvider(text, flags.redactBeforeProvider).text;
   const prompt = primary.local
     ? buildPrompt({ question: standalone, passages })
     : buildPrompt({
@@ -277,6 +296,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
     cached,
     cacheRequest,
     suspicion,
+    flags: flags.variants,
   });
   // Failed answers feed the kill switch's error-rate check once their query log is written.
   void finished.then(noteAnswerOutcome, () => {});

@@ -25,6 +25,8 @@ export async function standaloneQuestion(
   history: Turn[],
   chat: ChatModelInfo,
   abortSignal?: AbortSignal,
+  /** Redact PII before the provider sees it (the `pii-redact-provider` flag). */
+  redactBeforeProvider?: boolean,
 ): Promise<string> {
   if (!history.some((turn) => turn.role === 'user')) return question;
   if (chat.local) return rewriteFollowUp(question, history);
@@ -34,6 +36,7 @@ export async function standaloneQuestion(
       instructions: CONDENSE_INSTRUCTIONS,
       prompt: redactForProvider(
         condensePrompt(question, turnsWithinBudget(history, answers.historyTokenBudget)),
+        redactBeforeProvider,
       ).text,
       maxOutputTokens: answers.condenseMaxTokens,
       temperature: 0,

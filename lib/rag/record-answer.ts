@@ -1,18 +1,20 @@
 // The record of an answer once it has ended (complete, stopped or failed): its confidence and
-// explanation, the query-log row, a review item when confidence is low, the answer cache, and the
-// assistant message of its conversation. Never throws: a failed write is logged.
+// explanation, the bias screen, the query-log row, a review item when confidence is low (or the
+// answer is flagged), the answer cache, and the assistant message of its conversation. Never throws:
+// a failed write is logged.
 import 'server-only';
 import { costUsd } from '@/lib/ai/cost';
 import type { Generation, GenerationAttempt, ModelRef } from '@/lib/ai/generation/generate';
 import type { Route } from '@/lib/ai/routing';
 import { storeCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '@/lib/cache/answer-cache';
 import { addAssistantMessage } from '@/lib/db/conversations';
-import { answerCache } from '@/lib/config';
+import { answerCache, bias } from '@/lib/config';
 import { createQueryLog } from '@/lib/db/query-logs';
 import { createReviewItem } from '@/lib/db/review-items';
+import { biasReviewNote, ownWords, screenAnswerForBias, type BiasFlag } from '@/lib/fairness/bias-screen';
 import { log } from '@/lib/observability/logger';
 import { observeAnswer } from '@/lib/observability/metrics';
-import { inSpan } from '@/lib/observability/tracing';
+import { inSpan, startSpan } from '@/lib/observability/tracing';
 import { matchHighRiskTopic } from '@/lib/review/high-risk';
 import { redactForStorage } from '@/lib/security/pii';
 import { auditAnswer } from './answer-audit';
@@ -48,6 +50,8 @@ export type AnswerRecord = {
   cached: CachedAnswer | null;
   cacheRequest: AnswerCacheRequest;
   suspicion: Suspicion | null;
+  /** The variant of every feature flag the answer was served with. */
+  flags: Record<string, string>;
 };
 
 export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome> {
@@ -122,6 +126,8 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
     ...(explanation && { explanation }),
   };
   const answer = confidence?.level === 'insufficient' ? NO_RELIABLE_ANSWER : modelAnswer;
+  const biasFlags = screenForBias({ answer: modelAnswer, sources, cached, confidence });
+  const biased = ownWords(biasFlags ?? []);
 
   observeAnswer({
     status: errorCode ?? status.toLowerCase(),
@@ -159,42 +165,49 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
         errorCode,
         confidence: confidence?.score ?? null,
         explanation: explanation ?? null,
+        biasFlags,
         cacheHit: cached !== null,
         cacheEntryId: cached?.entryId ?? null,
+        flags: record.flags,
       }),
     ));
   } catch (error) {
     log().error({ err: error }, 'could not write query log');
   }
   if (queryLogId) outcomeMetadata.queryLogId = queryLogId;
-  // Only answers that passed as they are go into the cache, and never one served from it. Stored
-  // in the background: the caller need not wait for the question's embedding.
-  if (!cached && status === 'OK' && confidence?.level === 'high') {
+  // Only answers that passed as they are go into the cache (so no bias hit, quoted or not), and never
+  // one served from it. Stored in the background: the caller need not wait for the question's embedding.
+  if (!cached && status === 'OK' && confidence?.level === 'high' && !biasFlags?.length) {
     void storeCachedAnswer({
       ...cacheRequest,
       answer: modelAnswer,
       sources,
       model: answering.id,
       metadata: { confidence: confidence.score },
+      queryLogId,
     });
   }
-  // Low confidence, a question flagged as a possible prompt injection, or one on a high-risk topic
-  // (whose answer says a person must decide): an admin looks at it.
+  // Low confidence, a question flagged as a possible prompt injection, biased language in the
+  // answer's own words, or a question on a high-risk topic (whose answer says a person must decide):
+  // an admin looks at it. One item per answer, queued for the first of these reasons.
   const flagged = suspicion?.action === 'flag';
   const highRisk = status === 'ERROR' ? null : matchHighRiskTopic(question);
   if (highRisk) outcomeMetadata.highRisk = highRisk.topic;
-  if (queryLogId && confidence && (confidence.level === 'low' || flagged || highRisk)) {
+  const queued = Boolean(confidence && (confidence.level === 'low' || flagged || biased.length || highRisk));
+  if (queryLogId && confidence && queued) {
     await createReviewItem({
       queryLogId,
       question: storedQuestion,
       answer: storedAnswer,
       confidence: confidence.score,
-      reason: flagged ? 'INJECTION' : highRisk ? 'HIGH_RISK' : 'LOW_CONFIDENCE',
+      reason: flagged ? 'INJECTION' : biased.length ? 'BIAS' : highRisk ? 'HIGH_RISK' : 'LOW_CONFIDENCE',
       note: flagged
         ? `Possible prompt injection (score ${suspicion.score.toFixed(2)}: ${suspicion.categories.join(', ')})`
-        : highRisk
-          ? `High-risk topic: ${highRisk.topic} ("${highRisk.term}")`
-          : null,
+        : biased.length
+          ? biasReviewNote(biased)
+          : highRisk
+            ? `High-risk topic: ${highRisk.topic} ("${highRisk.term}")`
+            : null,
     }).catch((error: unknown) => log().error({ err: error }, 'could not queue the answer for review'));
   }
 
@@ -212,7 +225,7 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
       errorCode,
       confidence: confidence?.score ?? null,
       withheld: confidence?.level === 'insufficient',
-      reviewed: Boolean(confidence && (confidence.level === 'low' || flagged || highRisk)),
+      reviewed: queued,
       degraded,
       cacheHit: cached !== null,
       costUsd: cost,
@@ -220,6 +233,7 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
       tokensOut,
       latencyMs,
       sources,
+      flags: record.flags,
     });
   }
 
@@ -251,4 +265,31 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
     errorCode,
     confidence,
   };
+}
+
+/**
+ * The bias screen (lib/fairness/bias-screen.ts) over an answer the user is shown: not a failed or
+ * withheld one, and not one replayed from the cache, which was screened when it was generated (only
+ * answers without a hit are cached). Null when not screened.
+ */
+function screenForBias(input: {
+  answer: string;
+  sources: AnswerSource[];
+  cached: CachedAnswer | null;
+  confidence: ReturnType<typeof assessConfidence> | null;
+}): BiasFlag[] | null {
+  if (!bias.enabled || input.cached || !input.confidence || input.confidence.level === 'insufficient')
+    return null;
+  const span = startSpan('rag.bias');
+  try {
+    const flags = screenAnswerForBias(input.answer, input.sources);
+    span.setAttributes({ 'rag.bias.flags': flags.length });
+    return flags;
+  } catch (error) {
+    // A screen that fails must not lose the answer's record: logged, and recorded as not screened.
+    log().error({ err: error }, 'the bias screen failed');
+    return null;
+  } finally {
+    span.end();
+  }
 }

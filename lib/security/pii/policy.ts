@@ -7,7 +7,10 @@ export function redactForStorage(text: string): Redaction {
   return pii.redactStored ? redactPii(text, { types: pii.types }) : { text, found: {} };
 }
 
-/** Redacts text bound for a model provider when `pii.redactBeforeProvider`; otherwise returns it as is. */
-export function redactForProvider(text: string): Redaction {
-  return pii.redactBeforeProvider ? redactPii(text, { types: pii.types }) : { text, found: {} };
+/**
+ * Redacts text bound for a model provider when `enabled` (the `pii-redact-provider` flag, by default
+ * `pii.redactBeforeProvider`); otherwise returns it as is.
+ */
+export function redactForProvider(text: string, enabled: boolean = pii.redactBeforeProvider): Redaction {
+  return enabled ? redactPii(text, { types: pii.types }) : { text, found: {} };
 }
