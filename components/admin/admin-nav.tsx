@@ -16,6 +16,7 @@ const sections = [
   { href: '/admin/keys', label: 'API keys', key: 'keys', roles: adminOnly },
   { href: '/admin/users', label: 'Users', key: 'users', roles: adminOnly },
   { href: '/admin/kill-switch', label: 'Kill switch', key: 'kill-switch', roles: adminOnly },
+  { href: '/admin/fairness', label: 'Fairness', key: 'fairness', roles: adminOnly },
   { href: '/admin/audit', label: 'Audit log', key: 'audit', roles: auditors },
   { href: '/admin/gdpr', label: 'GDPR', key: 'gdpr', roles: auditors },
 ] as const;

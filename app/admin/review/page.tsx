@@ -1,5 +1,5 @@
 // Admin → Review: the human review queue. Answers queued for low confidence, a flagged prompt
-// injection or a high-risk topic, with counts per status and reason; an admin claims an item and
+// injection, biased language or a high-risk topic, with counts per status and reason; an admin claims an item and
 // approves or rejects it with a note. Admins only; the role check runs before anything renders, and
 // the data layer checks it again.
 import type { Metadata } from 'next';
@@ -70,9 +70,10 @@ export default async function ReviewPage(props: ReviewPageProps) {
           <h1 className="text-2xl font-semibold tracking-tight">Review queue</h1>
           <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
             Answers a person should look at: low confidence, a question flagged as a possible prompt
-            injection, or a legal, medical or financial decision. Claim an item, then approve or reject it
-            with a note; a claim lapses after {review.claimExpiryMinutes} minutes, when another admin may take
-            it over. Every claim and decision is kept in the audit log.
+            injection, biased or non-inclusive language in the answer, or a legal, medical or financial
+            decision. Claim an item, then approve or reject it with a note; a claim lapses after{' '}
+            {review.claimExpiryMinutes} minutes, when another admin may take it over. Every claim and decision
+            is kept in the audit log.
           </p>
         </div>
         <ReviewCountsPanel counts={counts} />
