@@ -129,12 +129,9 @@ export async function revokeApiKey(viewer: SessionUser, id: string): Promise<Api
         actor: viewer,
         action: 'api_key.revoked',
         target: { type: 'api_key', id },
-        // No owner id: a person is named only as actor or target, which a GDPR erasure can pseudonymise.
-        metadata: {
-          name: row.name,
-          prefix: row.prefix,
-          byOwner: row.userId === viewer.id,
-        },
+        // Neither the owner's id nor the key's name (free text, often the owner's own words): a person is
+        // named only as actor or target, which a GDPR erasure can pseudonymise. The prefix tells the key.
+        metadata: { prefix: row.prefix, byOwner: row.userId === viewer.id },
       },
       tx,
     );
