@@ -91,6 +91,17 @@ export const envSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
 
+  // Graceful shutdown of `npm start` and the image (lib/lifecycle/shutdown.ts): on SIGTERM readiness
+  // answers 503 for SHUTDOWN_GRACE_SECONDS while requests are still served, then new connections are
+  // refused and those in flight get SHUTDOWN_DRAIN_SECONDS to finish. Kubernetes'
+  // terminationGracePeriodSeconds must exceed both plus the preStop pause and about 30 s for the jobs.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(25),
+
+  // Where the admin overview reads its figures: the hourly rollups (rollups) or the query log itself
+  // (logs, slow at scale: for comparison, docs/BENCHMARKS.md "Admin overview").
+  OVERVIEW_SOURCE: z.enum(['rollups', 'logs']).default('rollups'),
+
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // OpenTelemetry traces over OTLP/HTTP to this collector (e.g. http://otel-collector:4318); unset: off.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
