@@ -1,7 +1,7 @@
 // Admin → Review: the human review queue. Answers queued for low confidence, a flagged prompt
-// injection, biased language or a high-risk topic, with counts per status and reason; an admin claims an item and
-// approves or rejects it with a note. Admins only; the role check runs before anything renders, and
-// the data layer checks it again.
+// injection, biased language or a high-risk topic, with counts per status and reason; an admin claims
+// an item and approves or rejects it with a note. Admins only; the role check runs before anything
+// renders, and the data layer checks it again.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
