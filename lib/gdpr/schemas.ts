@@ -7,7 +7,7 @@ const SUBJECT_MAX_CHARS = 320;
 
 /** A user id or an email address, as typed into the search or passed as `?user=`. */
 export const subjectRef = z
-  .string({ error: 'user: give a user id or an email address' })
+  .string({ error: 'give a user id or an email address' })
   .trim()
   .min(1, 'give a user id or an email address')
   .max(SUBJECT_MAX_CHARS, `must be at most ${SUBJECT_MAX_CHARS} characters`);
