@@ -53,6 +53,14 @@ describe('screenAnswerForBias', () => {
       expect(screenAnswerForBias(answer), answer).toEqual([]);
   });
 
+  it('passes the technical words the organisation ignores', () => {
+    expect(
+      screenAnswerForBias(
+        'Each audit event records its actor. A disabled user cannot sign in; just ask an admin to enable the host.',
+      ),
+    ).toEqual([]);
+  });
+
   it('passes a word mentioned rather than used, and code', () => {
     expect(screenAnswerForBias('The term "chairman" is no longer used in our policies.')).toEqual([]);
     expect(
