@@ -1,5 +1,6 @@
 // Entry of `npm run bench`: runs every benchmark, or those named (`npm run bench -- vector-query`).
 import { apiQuery } from './api-query';
+import { biasScreen } from './bias-screen';
 import { cacheQuality } from './cache-quality';
 import { chatLatency } from './chat-latency';
 import { devStart } from './dev-start';
@@ -24,6 +25,7 @@ const benchmarks: Benchmark[] = [
   generationFaults,
   cacheQuality,
   queryExplorer,
+  biasScreen,
 ];
 
 function usage(): string {
