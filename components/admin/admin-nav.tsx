@@ -15,6 +15,7 @@ const sections = [
   { href: '/admin/retrieval', label: 'Why these sources', key: 'retrieval', roles: adminOnly },
   { href: '/admin/keys', label: 'API keys', key: 'keys', roles: adminOnly },
   { href: '/admin/users', label: 'Users', key: 'users', roles: adminOnly },
+  { href: '/admin/flags', label: 'Flags', key: 'flags', roles: adminOnly },
   { href: '/admin/kill-switch', label: 'Kill switch', key: 'kill-switch', roles: adminOnly },
   { href: '/admin/fairness', label: 'Fairness', key: 'fairness', roles: adminOnly },
   { href: '/admin/audit', label: 'Audit log', key: 'audit', roles: auditors },

@@ -3,6 +3,7 @@
 // safeguard's rollback, and the outcomes of the users inside a rollout against those outside it.
 import 'server-only';
 import { assertRole } from '@/lib/auth/roles';
+import { flags as settings } from '@/lib/config';
 import type { FlagDefinition, VariantValue } from '@/lib/flags/evaluate';
 import { rollbackStage } from '@/lib/flags/safeguard-rule';
 import type { CreateFlagInput, FlagListsInput, UpdateFlagInput } from '@/lib/flags/schemas';
@@ -441,13 +442,13 @@ export async function flagOutcomes(key: string, rolloutVariant: string, since: D
   return { inRollout: cohort(true), outside: cohort(false) };
 }
 
-/** The outcomes for the console. Admins only. */
+/** The outcomes of the last `flags.metricsWindowHours`, for the console. Admins only. */
 export async function flagOutcomesFor(
   viewer: SessionUser | null,
   flag: Pick<StoredFlag, 'key' | 'rolloutVariant'>,
-  since: Date,
 ): Promise<FlagOutcomes> {
   assertRole(viewer, admins);
+  const since = new Date(Date.now() - settings.metricsWindowHours * 3_600_000);
   return flagOutcomes(flag.key, flag.rolloutVariant, since);
 }
 

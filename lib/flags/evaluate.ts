@@ -2,10 +2,9 @@
 // deny and allow lists (a user's own entry before their group's, deny before allow), then the
 // rollout by bucket. Everyone not taken into the rollout gets the default variant.
 import { bucketOf, inRollout } from './bucket';
+import type { FlagKind, VariantValue } from './types';
 
-export type VariantValue = string | number | boolean;
-
-export type FlagKind = 'BOOLEAN' | 'VARIANT';
+export { BOOLEAN_VARIANTS, type FlagKind, type VariantValue } from './types';
 
 /** A flag as evaluation needs it (the stored row minus bookkeeping). */
 export type FlagDefinition = {
@@ -47,8 +46,6 @@ export type Evaluation = {
   /** The user's bucket (0..99); null without a user id. */
   bucket: number | null;
 };
-
-export const BOOLEAN_VARIANTS: Record<string, VariantValue> = { on: true, off: false };
 
 export function evaluateFlag(flag: FlagDefinition, context: FlagContext): Evaluation {
   const userId = context.userId || null;

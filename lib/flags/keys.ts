@@ -2,7 +2,7 @@
 // under and a template whose default variant is today's behaviour (from lib/config.ts). Until a flag
 // is created, or while it is off, the pipeline behaves exactly as configured.
 import { answerCache, injection, pii } from '@/lib/config';
-import { BOOLEAN_VARIANTS, type FlagKind, type VariantValue } from './evaluate';
+import { BOOLEAN_VARIANTS, type FlagKind, type VariantValue } from './types';
 
 export type FlagTemplate = {
   key: string;

@@ -2,7 +2,7 @@
 // and variant names in a fixed alphabet, a stage from flags.stages, lists without overlaps.
 import { z } from 'zod';
 import { flags as settings } from '@/lib/config';
-import { BOOLEAN_VARIANTS } from './evaluate';
+import { BOOLEAN_VARIANTS } from './types';
 
 export const flagKey = z
   .string()
@@ -115,4 +115,25 @@ export function splitList(text: string): string[] {
     .split(/[\n,]/)
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** Variants typed one per line as `name = value`: true/false are booleans, numbers numbers, the rest text. */
+export function parseVariantLines(text: string): Record<string, string | number | boolean> {
+  const variants: Record<string, string | number | boolean> = {};
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('=');
+    if (!line.trim()) continue;
+    const name = (at < 0 ? line : line.slice(0, at)).trim();
+    const raw = at < 0 ? name : line.slice(at + 1).trim();
+    variants[name] =
+      raw === 'true' ? true : raw === 'false' ? false : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  }
+  return variants;
+}
+
+/** The other way round, for the edit form. */
+export function formatVariantLines(variants: Record<string, string | number | boolean>): string {
+  return Object.entries(variants)
+    .map(([name, value]) => `${name} = ${String(value)}`)
+    .join('\n');
 }

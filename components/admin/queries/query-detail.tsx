@@ -1,7 +1,7 @@
 // One query in full: question and answer, what the bias screen found, the sources with their scores,
-// route and reason, tokens, cost, latency and time to first token, confidence and its explanation,
-// fallback attempts, feedback, and the ids to find it in logs. The JSON columns are read
-// defensively: old rows may lack fields.
+// route and reason, the feature-flag variants it was served with, tokens, cost, latency and time to
+// first token, confidence and its explanation, fallback attempts, feedback, and the ids to find it in
+// logs. The JSON columns are read defensively: old rows may lack fields.
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { formatCost, formatInteger } from '@/components/admin/format';
@@ -78,6 +78,7 @@ function Facts({ items }: { items: Array<[label: string, value: ReactNode, testI
 export function QueryDetailView({ query }: { query: NonNullable<QueryLogDetail> }) {
   const sources = parsedOr(sourcesSchema, query.sources, []);
   const attempts = parsedOr(attemptsSchema, query.attempts, []);
+  const flags = Object.entries(parsedOr(z.record(z.string(), z.string()), query.flags, {}));
   const explanation = parsedOr(explanationSchema, query.explanation, {});
   const biasFlags = query.biasFlags === null ? null : parsedOr(biasFlagsSchema, query.biasFlags, []);
   const cost = Number(query.costUsd);
@@ -145,6 +146,21 @@ export function QueryDetailView({ query }: { query: NonNullable<QueryLogDetail> 
               ['Provider', query.provider ?? none],
               ['Tier', query.routeTier ?? none],
               ['Reason', query.routeReason ?? none],
+              [
+                'Feature flags',
+                flags.length === 0 ? (
+                  none
+                ) : (
+                  <ul className="space-y-0.5">
+                    {flags.map(([key, variant]) => (
+                      <li key={key}>
+                        {mono(key)}: {mono(variant)}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+                'query-flags',
+              ],
             ]}
           />
         </Section>
