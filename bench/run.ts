@@ -7,6 +7,7 @@ import { devStart } from './dev-start';
 import { generationFaults } from './generation-faults';
 import { hybridQuery } from './hybrid-query';
 import { ingestThroughput } from './ingest-throughput';
+import { overview } from './overview';
 import { pipelineOverhead } from './pipeline-overhead';
 import { queryExplorer } from './query-explorer';
 import type { BenchContext, Benchmark } from './support/benchmark';
@@ -26,6 +27,7 @@ const benchmarks: Benchmark[] = [
   cacheQuality,
   queryExplorer,
   biasScreen,
+  overview,
 ];
 
 function usage(): string {

@@ -46,7 +46,8 @@ const edges = (s: Split) =>
 const answered = Prisma.sql`q.status IN ('OK', 'DEGRADED')`;
 const latencyBucket = (column: Prisma.Sql) =>
   Prisma.sql`CASE WHEN ${column} < 1 THEN 0 ELSE 1 + floor(4 * ln(${column}::float8) / ln(2::float8))::int END`;
-const questionHash = Prisma.sql`md5(lower(btrim(regexp_replace(q.question, '[[:space:]]+', ' ', 'g'))))`;
+// Questions that differ only in numbers (an order or ticket number) count as one.
+const questionHash = Prisma.sql`md5(lower(btrim(regexp_replace(regexp_replace(q.question, '[0-9]+', '#', 'g'), '[[:space:]]+', ' ', 'g'))))`;
 
 /** Counter rows (at, model, …) for a split: rollup hours, and the edges grouped by `rawStep`. */
 function counterSource(s: Split, rawStep: Step): Prisma.Sql {
@@ -118,8 +119,25 @@ function readCounters(s: Split, step: Step | null): Promise<CounterRow[]> {
     SELECT ${at} AS at, r.model, ${counterSums} FROM (${source}) r GROUP BY 1, 2 ORDER BY 1, 2`;
 }
 
-function readHistograms(s: Split, step: Step | null): Promise<HistogramRow[]> {
-  const source = histogramSource(s, step ? rawStepFor(step) : '1h');
+/**
+ * Histogram rows for [from, to). Charted by the day (or as one total), whole days come from the day
+ * table, the hours around them from the hourly one and the partial hours from the log; else hours.
+ */
+function histogramRows(from: Date, to: Date, step: Step | null): Prisma.Sql {
+  const rawStep = step ? rawStepFor(step) : '1h';
+  const days = splitRange(from, to, DAY);
+  const byDay = env().OVERVIEW_SOURCE !== 'logs' && (step === null || step === '1d');
+  if (!byDay || days.bodyFrom >= days.bodyTo)
+    return histogramSource(split(from, to, HOUR, step ?? undefined), rawStep);
+  return Prisma.sql`
+    SELECT day AS at, metric, bucket, count FROM query_histogram_day_rollups
+    WHERE day >= ${wall(days.bodyFrom)} AND day < ${wall(days.bodyTo)}
+    UNION ALL ${histogramSource(split(from, days.bodyFrom, HOUR), rawStep)}
+    UNION ALL ${histogramSource(split(days.bodyTo, to, HOUR), rawStep)}`;
+}
+
+function readHistograms(from: Date, to: Date, step: Step | null): Promise<HistogramRow[]> {
+  const source = histogramRows(from, to, step);
   const at = step ? Prisma.sql`date_bin(${interval(step)}, r.at, ${EPOCH})` : Prisma.sql`NULL::timestamp`;
   return db().$queryRaw<HistogramRow[]>`
     SELECT ${at} AS at, r.metric, r.bucket, sum(r.count)::float8 AS count
@@ -162,10 +180,10 @@ export async function readOverviewFigures(
   const [counterRows, histogramRows, doorRows, previousCounters, previousHistograms, previousDoor] =
     await Promise.all([
       readCounters(current, range.step),
-      readHistograms(current, range.step),
+      readHistograms(range.from, range.to, range.step),
       readDoorRejections(range.from, range.to, range.step),
       readCounters(previous, null),
-      readHistograms(previous, null),
+      readHistograms(range.previousFrom, range.from, null),
       readDoorRejections(range.previousFrom, range.from, null),
     ]);
 

@@ -60,6 +60,7 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
         'gdpr_requests',
         'invites',
         'messages',
+        'query_histogram_day_rollups',
         'query_histogram_rollups',
         'query_logs',
         'query_question_rollups',

@@ -110,14 +110,23 @@ async function differences(): Promise<number[]> {
     ) d`;
   const [questions] = await db().$queryRaw<[{ n: number }]>`
     WITH direct AS (
-      SELECT date_trunc('day', created_at) AS day, md5(lower(btrim(regexp_replace(question, '[[:space:]]+', ' ', 'g')))) AS question_hash,
+      SELECT date_trunc('day', created_at) AS day,
+        md5(lower(btrim(regexp_replace(regexp_replace(question, '[0-9]+', '#', 'g'), '[[:space:]]+', ' ', 'g')))) AS question_hash,
         count(*)::int AS count
       FROM query_logs GROUP BY 1, 2
     ), rolled AS (SELECT day, question_hash, count FROM query_question_rollups)
     SELECT count(*)::int AS n FROM (
       (SELECT * FROM direct EXCEPT SELECT * FROM rolled) UNION ALL (SELECT * FROM rolled EXCEPT SELECT * FROM direct)
     ) d`;
-  return [counters.n, histograms.n, users.n, questions.n];
+  const [days] = await db().$queryRaw<[{ n: number }]>`
+    WITH hourly AS (
+      SELECT date_trunc('day', hour) AS day, metric, bucket, sum(count)::int AS count
+      FROM query_histogram_rollups GROUP BY 1, 2, 3 HAVING sum(count) <> 0
+    ), daily AS (SELECT day, metric, bucket, count FROM query_histogram_day_rollups WHERE count <> 0)
+    SELECT count(*)::int AS n FROM (
+      (SELECT * FROM hourly EXCEPT SELECT * FROM daily) UNION ALL (SELECT * FROM daily EXCEPT SELECT * FROM hourly)
+    ) d`;
+  return [counters.n, histograms.n + days.n, users.n, questions.n];
 }
 
 const window = parseOverviewRange({ range: 'custom', from: '2025-06-10', to: '2025-06-10' }).range;

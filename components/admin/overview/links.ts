@@ -12,3 +12,13 @@ export function stepHref(at: Date, range: OverviewRange, filter: QueryFilter = {
 export function rangeHref(range: OverviewRange, filter: QueryFilter = {}): string {
   return queryFilterHref('/admin/queries', { ...filter, ...explorerDays(range.from, range.to) });
 }
+
+/**
+ * What to search the explorer for to find a top question's group: the question itself, or, when it
+ * has numbers (which the grouping ignores), its longest stretch without digits.
+ */
+export function questionSearch(question: string): string {
+  const pieces = question.split(/\d+/).map((piece) => piece.trim());
+  const longest = pieces.reduce((best, piece) => (piece.length > best.length ? piece : best), '');
+  return (pieces.length === 1 ? question.trim() : longest).slice(0, 200);
+}

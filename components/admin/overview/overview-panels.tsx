@@ -20,7 +20,7 @@ import {
 import { BarListChart } from './bar-list-chart';
 import { ChartCard } from './chart-card';
 import { formatValue, type ChartUnit } from './chart-format';
-import { rangeHref, stepHref } from './links';
+import { questionSearch, rangeHref, stepHref } from './links';
 import { ShareDonut } from './share-donut';
 import { TimeChart, type Series, type TimePoint } from './time-chart';
 
@@ -644,7 +644,8 @@ export async function TopQuestions({
         Top questions
       </h2>
       <p className="text-xs text-neutral-600 dark:text-neutral-400">
-        Asked most often in the range (case and spacing ignored). Open one to see its queries.
+        Asked most often in the range; case, spacing and numbers (shown as #) are ignored. Open one to see its
+        queries.
       </p>
       {questions.length === 0 ? (
         <p
@@ -662,11 +663,11 @@ export async function TopQuestions({
               data-testid="top-question"
             >
               <Link
-                href={rangeHref(range, { q: entry.question.slice(0, 200) })}
+                href={rangeHref(range, { q: questionSearch(entry.question) })}
                 className="truncate hover:underline"
                 title={entry.question}
               >
-                {truncate(entry.question, 100)}
+                {truncate(entry.question.replace(/\d+/g, '#'), 100)}
               </Link>
               <span className="shrink-0 tabular-nums text-neutral-600 dark:text-neutral-400">
                 {formatInteger(entry.count)}

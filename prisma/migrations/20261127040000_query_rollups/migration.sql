@@ -1,6 +1,7 @@
 -- Rollups of the query log for the admin overview (/admin, docs/ARCHITECTURE.md "Admin overview"):
--- counters per hour and model, histograms per hour (latency and time to first token in fixed
--- logarithmic buckets, confidence in hundredths), spend per day and user, and question counts per day.
+-- counters per hour and model, histograms per hour and per day (latency and time to first token in
+-- fixed logarithmic buckets, confidence in hundredths), spend per day and user, and question counts
+-- per day.
 -- A statement trigger on query_logs keeps them exact as rows are inserted, updated (feedback, erasure)
 -- or deleted, in the transaction of the change, on Postgres and on PGlite alike. The overview reads
 -- whole hours (or days) from here and only the partial ones at the edges of its range from the log.
@@ -37,6 +38,15 @@ CREATE TABLE "query_histogram_rollups" (
     CONSTRAINT "query_histogram_rollups_pkey" PRIMARY KEY ("hour", "metric", "bucket")
 );
 
+-- The same histograms per UTC day, for long ranges charted by the day and for period totals.
+CREATE TABLE "query_histogram_day_rollups" (
+    "day" TIMESTAMP(3) NOT NULL,
+    "metric" TEXT NOT NULL,
+    "bucket" INTEGER NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "query_histogram_day_rollups_pkey" PRIMARY KEY ("day", "metric", "bucket")
+);
+
 CREATE TABLE "query_user_rollups" (
     "day" TIMESTAMP(3) NOT NULL,
     "user_id" TEXT NOT NULL,
@@ -47,7 +57,8 @@ CREATE TABLE "query_user_rollups" (
     CONSTRAINT "query_user_rollups_pkey" PRIMARY KEY ("day", "user_id")
 );
 
--- question_hash: MD5 of the question lower-cased with its white space collapsed.
+-- question_hash: MD5 of the question with every run of digits replaced by # (questions that differ
+-- only in an order or ticket number count as one), lower-cased, white space collapsed.
 CREATE TABLE "query_question_rollups" (
     "day" TIMESTAMP(3) NOT NULL,
     "question_hash" TEXT NOT NULL,
@@ -104,20 +115,25 @@ WITH q AS MATERIALIZED (
     tokens_in = r.tokens_in + EXCLUDED.tokens_in, tokens_out = r.tokens_out + EXCLUDED.tokens_out,
     cost_usd = r.cost_usd + EXCLUDED.cost_usd, feedback_up = r.feedback_up + EXCLUDED.feedback_up,
     feedback_down = r.feedback_down + EXCLUDED.feedback_down
-), histograms AS (
-  INSERT INTO query_histogram_rollups AS r (hour, metric, bucket, count)
-  SELECT hour, metric, bucket, :delta * count(*) FROM (
-    SELECT hour, 'latency' AS metric,
+), observations AS MATERIALIZED (
+    SELECT hour, day, 'latency' AS metric,
       CASE WHEN latency_ms < 1 THEN 0 ELSE 1 + floor(4 * ln(latency_ms::float8) / ln(2::float8))::int END AS bucket
     FROM q WHERE status IN ('OK', 'DEGRADED') AND latency_ms IS NOT NULL
     UNION ALL
-    SELECT hour, 'ttft', CASE WHEN ttft_ms < 1 THEN 0 ELSE 1 + floor(4 * ln(ttft_ms::float8) / ln(2::float8))::int END
+    SELECT hour, day, 'ttft', CASE WHEN ttft_ms < 1 THEN 0 ELSE 1 + floor(4 * ln(ttft_ms::float8) / ln(2::float8))::int END
     FROM q WHERE status IN ('OK', 'DEGRADED') AND ttft_ms IS NOT NULL
     UNION ALL
-    SELECT hour, 'confidence', floor(confidence * 100 + 1e-9)::int FROM q WHERE confidence IS NOT NULL
-  ) h
+    SELECT hour, day, 'confidence', floor(confidence * 100 + 1e-9)::int FROM q WHERE confidence IS NOT NULL
+), histograms AS (
+  INSERT INTO query_histogram_rollups AS r (hour, metric, bucket, count)
+  SELECT hour, metric, bucket, :delta * count(*) FROM observations
   GROUP BY hour, metric, bucket ORDER BY hour, metric, bucket
   ON CONFLICT (hour, metric, bucket) DO UPDATE SET count = r.count + EXCLUDED.count
+), day_histograms AS (
+  INSERT INTO query_histogram_day_rollups AS r (day, metric, bucket, count)
+  SELECT day, metric, bucket, :delta * count(*) FROM observations
+  GROUP BY day, metric, bucket ORDER BY day, metric, bucket
+  ON CONFLICT (day, metric, bucket) DO UPDATE SET count = r.count + EXCLUDED.count
 ), users AS (
   INSERT INTO query_user_rollups AS r (day, user_id, requests, tokens_in, tokens_out, cost_usd)
   SELECT day, user_id, :delta * count(*), :delta * sum(tokens_in), :delta * sum(tokens_out), :delta * sum(cost_usd)
@@ -127,7 +143,8 @@ WITH q AS MATERIALIZED (
     cost_usd = r.cost_usd + EXCLUDED.cost_usd
 ), questions AS (
   INSERT INTO query_question_rollups AS r (day, question_hash, question, count)
-  SELECT day, md5(lower(btrim(regexp_replace(question, '[[:space:]]+', ' ', 'g')))), min(question), :delta * count(*)
+  SELECT day, md5(lower(btrim(regexp_replace(regexp_replace(question, '[0-9]+', '#', 'g'), '[[:space:]]+', ' ', 'g')))),
+    min(question), :delta * count(*)
   FROM q GROUP BY 1, 2 ORDER BY 1, 2
   ON CONFLICT (day, question_hash) DO UPDATE SET count = r.count + EXCLUDED.count
 )
@@ -156,6 +173,7 @@ CREATE FUNCTION "query_rollups_on_truncate"() RETURNS trigger LANGUAGE plpgsql A
 BEGIN
   DELETE FROM query_rollups\073
   DELETE FROM query_histogram_rollups\073
+  DELETE FROM query_histogram_day_rollups\073
   DELETE FROM query_user_rollups\073
   DELETE FROM query_question_rollups\073
   RETURN NULL\073
@@ -181,6 +199,7 @@ BEGIN
   LOCK TABLE query_logs IN SHARE MODE\073
   DELETE FROM query_rollups\073
   DELETE FROM query_histogram_rollups\073
+  DELETE FROM query_histogram_day_rollups\073
   DELETE FROM query_user_rollups\073
   DELETE FROM query_question_rollups\073
   EXECUTE query_rollups_statement(''query_logs'', 1)\073
