@@ -149,8 +149,10 @@ function auditView(flag: StoredFlag) {
     enabled: flag.enabled,
     rolloutPercent: flag.rolloutPercent,
     previousPercent: flag.previousPercent,
-    allowUserIds: flag.allowUserIds,
-    denyUserIds: flag.denyUserIds,
+    // How many users, never who: audit metadata names no person (erasure pseudonymises only the
+    // actor and target columns), and the lists themselves stay on the flag.
+    allowUsers: flag.allowUserIds.length,
+    denyUsers: flag.denyUserIds.length,
     allowGroups: flag.allowGroups,
     denyGroups: flag.denyGroups,
     paused: flag.pausedAt !== null,

@@ -188,6 +188,11 @@ describe(`[FLAGS] feature flags on ${inject('database')}`, () => {
       });
       const stored = await setFeatureFlagLists(admin, lists);
       expect(stored?.denyUserIds).toEqual([user.id]);
+      // The audit trail counts listed users and never names them (erasure can only pseudonymise actor
+      // and target).
+      const listed = (await flagEvents('injection-mode')).filter((e) => e.action === 'flag.lists_changed');
+      expect(listed.at(-1)!.metadata).toMatchObject({ before: { denyUsers: 0 }, after: { denyUsers: 1 } });
+      expect(JSON.stringify(listed.map((e) => e.metadata))).not.toContain(user.id);
       expect((await pipelineFlags(user)).injectionMode).toBe('flag');
 
       const unknown = await errorOf(
