@@ -16,7 +16,7 @@ export function SiteHeader({ user, current, children }: SiteHeaderProps) {
   const links = [
     { href: '/', label: 'Chat', key: 'chat' as const, show: true },
     { href: '/admin', label: 'Admin', key: 'admin' as const, show: user.role === 'ADMIN' },
-    // Compliance officers reach only the audit log of the console.
+    // Compliance officers reach only the audit log and, from its navigation, the GDPR tools.
     { href: '/admin/audit', label: 'Audit log', key: 'admin' as const, show: user.role === 'COMPLIANCE' },
   ].filter((link) => link.show);
 
