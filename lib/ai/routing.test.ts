@@ -42,4 +42,18 @@ describe('routing by complexity', () => {
       reason: 'user setting → small',
     });
   });
+
+  it('names a feature flag that overrides the rules as the reason', () => {
+    expect(
+      routeQuestion({
+        ...base,
+        question: 'What is X?',
+        override: 'large',
+        overrideSource: 'flag model-rollout',
+      }),
+    ).toEqual({ tier: 'large', reason: 'flag model-rollout → large' });
+    expect(
+      routeQuestion({ ...base, question: 'What is X?', override: null, overrideSource: 'flag x' }).tier,
+    ).toBe('small');
+  });
 });
