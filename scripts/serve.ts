@@ -1,8 +1,9 @@
 // Launcher for `npm run dev` and `npm start`: validates settings, provides the database (embedded
-// PGlite when DATABASE_URL is unset), applies migrations, seeds, runs Next.js, and shuts all down cleanly.
+// PGlite when DATABASE_URL is unset), applies migrations, seeds, runs Next.js (`next dev`, or the
+// standalone build under scripts/production-server.mjs), and shuts all down cleanly.
 import './drop-empty-env';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -51,6 +52,27 @@ const mode = commandLine();
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
   process.exit(1);
+}
+
+/**
+ * The standalone build serves only what `next build` traced into <dist>/standalone; the static files,
+ * public/ and the migrations are copied beside it (as the Dockerfile does), fresh on every start.
+ */
+function prepareStandalone(distDir: string): string {
+  const standalone = path.join(distDir, 'standalone');
+  if (!existsSync(path.join(standalone, 'server.js')))
+    fail(`No standalone build in ${standalone}/. Run \`npm run build\` first, then \`npm start\`.`);
+  const copies: Array<[string, string]> = [
+    [path.join(distDir, 'static'), path.join(standalone, distDir, 'static')],
+    ['public', path.join(standalone, 'public')],
+    // Readiness compares the applied migrations with those shipped.
+    ['prisma/migrations', path.join(standalone, 'prisma', 'migrations')],
+  ];
+  for (const [from, to] of copies) {
+    rmSync(to, { recursive: true, force: true });
+    if (existsSync(from)) cpSync(from, to, { recursive: true });
+  }
+  return standalone;
 }
 
 async function main() {
@@ -131,12 +153,20 @@ async function main() {
     NEXTAUTH_URL: settings.AUTH_URL ?? `http://localhost:${settings.PORT}`,
     NEXT_TELEMETRY_DISABLED: '1',
   };
+  // Every interface, as `next start` listens (HOSTNAME may hold the machine's name).
+  if (mode === 'start') Object.assign(childEnv, { PORT: String(settings.PORT), HOSTNAME: '0.0.0.0' });
   // Production was validated to have its own secret; development uses the fixed public default.
   childEnv.AUTH_SECRET = settings.AUTH_SECRET ?? DEV_AUTH_SECRET;
-  const child = spawn(process.execPath, [nextBin, mode, '--port', String(settings.PORT)], {
-    stdio: 'inherit',
-    env: childEnv,
-  });
+  // Production runs the standalone build under our own server (graceful shutdown, lib/lifecycle/);
+  // `next start` would warn that it does not serve standalone builds.
+  const args =
+    mode === 'dev'
+      ? [nextBin, 'dev', '--port', String(settings.PORT)]
+      : ['scripts/production-server.mjs', prepareStandalone(settings.NEXT_DIST_DIR)];
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: childEnv });
+  // The production server drains within its grace and drain periods and the job workers' 30 s.
+  const stopWithinMs =
+    mode === 'dev' ? 10_000 : (settings.SHUTDOWN_GRACE_SECONDS + settings.SHUTDOWN_DRAIN_SECONDS + 45) * 1000;
 
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -144,7 +174,7 @@ async function main() {
     shuttingDown = true;
     console.log(`\n▲ ${signal}: stopping the app${embedded ? ' and the embedded database' : ''}…`);
     child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    setTimeout(() => child.kill('SIGKILL'), stopWithinMs).unref();
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -49,3 +49,10 @@ export function db(): Db {
   }
   return globalForDb.ragDb;
 }
+
+/** Closes this process's pool, if one was opened; the next db() opens a new one (shutdown). */
+export async function closeDb(): Promise<void> {
+  const client = globalForDb.ragDb;
+  globalForDb.ragDb = undefined;
+  await client?.$disconnect();
+}

@@ -45,6 +45,13 @@ export function rateLimitStore(): RateLimitStore {
   return globalForStore.ragRateLimitStore;
 }
 
+/** Closes this process's store (its Redis connection), if one was made (shutdown). */
+export async function closeRateLimitStore(): Promise<void> {
+  const store = globalForStore.ragRateLimitStore;
+  globalForStore.ragRateLimitStore = undefined;
+  await store?.close?.();
+}
+
 /** Replaces this process's store (tests, and launchers that make their own). */
 export function useRateLimitStore(store: RateLimitStore): void {
   globalForStore.ragRateLimitStore = store;

@@ -1,10 +1,13 @@
-// [START] `npm start` in production refuses the development secret and a database with demo accounts.
+// [START] `npm start` in production refuses the development secret and a database with demo accounts,
+// and runs a real build cleanly: the standalone server with its static files, without Next's warning.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { db } from '../../lib/db/client';
 import { upsertUser } from '../../lib/db/users';
+import { ensureProductionBuild, startProductionApp } from '../support/production-app';
 
 function start(
   env: Record<string, string>,
@@ -69,7 +72,35 @@ describe('[START] production start-up checks', () => {
       NEXT_DIST_DIR: build,
     });
     await rm(build, { recursive: true, force: true });
+    // Later files start production instances on this database.
+    await db().user.deleteMany({ where: { email: 'user@demo.local' } });
     expect(code).toBe(1);
     expect(output).toContain('This database holds demo accounts (@demo.local), which production refuses.');
   });
+
+  it(
+    'serves a production build without warnings: pages, their static files, -p honoured',
+    async () => {
+      await ensureProductionBuild();
+      const app = await startProductionApp({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'info' });
+      try {
+        const page = await fetch(`${app.baseUrl}/login`);
+        expect(page.status).toBe(200);
+        const html = await page.text();
+        const script = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
+        expect(script).toBeDefined();
+        const asset = await fetch(`${app.baseUrl}${script}`);
+        expect(asset.status).toBe(200);
+        expect(asset.headers.get('content-type')).toMatch(/javascript/);
+      } finally {
+        expect(await app.stop()).toBe(0);
+      }
+      const output = app.output();
+      expect(output).toContain(`Ready on http://localhost:${new URL(app.baseUrl).port}`);
+      // What `next start` prints on a standalone build, and any other warning of Next.js.
+      expect(output).not.toContain('does not work with "output: standalone"');
+      expect(output).not.toMatch(/⚠|\bwarn(ing)?\b/i);
+    },
+    40 * 60_000,
+  );
 });
