@@ -7,7 +7,7 @@ test('[ADMIN]: an end user is denied /admin with a 403 page', async ({ page }) =
   const response = await page.goto('/admin');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
-  await expect(page.getByTestId('query-log-table')).toHaveCount(0);
+  await expect(page.getByTestId('overview-tiles')).toHaveCount(0);
 });
 
 test('[ADMIN]: a compliance officer is denied /admin too', async ({ page }) => {
@@ -21,5 +21,5 @@ test('[ADMIN]: a signed-out visitor is sent to sign in and comes back to /admin'
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin/);
   await new LoginPage(page).signIn(demo.admin, demo.password);
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByRole('heading', { name: 'Recent queries' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
 });

@@ -82,7 +82,7 @@ test('[ADMIN][KILL SWITCH]: pause with a reason → the chat shows it in a banne
   });
   // The console stays up for admins while answers are paused.
   await page.goto('/admin');
-  await expect(page.getByRole('heading', { name: 'Recent queries' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
 
   // The admin resumes, with a reason; the history shows both changes.
   await killSwitch.goto();

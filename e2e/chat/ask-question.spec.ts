@@ -1,11 +1,11 @@
 // [CHAT] The thin slice: a signed-in user asks about the product and gets a streamed, cited answer
 // in a new conversation, and an admin sees that question in the query log.
 import { expect, test } from '@playwright/test';
-import { AdminPage } from '../pages/admin-page';
 import { ChatPage } from '../pages/chat-page';
 import { LoginPage, demo } from '../pages/login-page';
+import { QueriesPage } from '../pages/queries-page';
 
-test('[CHAT]: end user gets a streamed answer with citations and sources in a new conversation; admin sees it in /admin', async ({
+test('[CHAT]: end user gets a streamed answer with citations and sources in a new conversation; admin sees it in /admin/queries', async ({
   page,
   browser,
 }) => {
@@ -54,7 +54,7 @@ test('[CHAT]: end user gets a streamed answer with citations and sources in a ne
   const adminContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
   await new LoginPage(adminPage).signInAs(demo.admin, '/admin');
-  const admin = new AdminPage(adminPage);
+  const admin = new QueriesPage(adminPage);
   await admin.goto();
   const row = admin.rows().filter({ hasText: question }).first();
   await expect(row).toBeVisible();
