@@ -20,10 +20,15 @@ export class Cookies {
   }
 }
 
-/** next-auth v4's credentials flow, as the sign-in form runs it. */
-export async function signIn(baseUrl: string, user: { email: string; password: string }): Promise<Cookies> {
+/** next-auth v4's credentials flow, as the sign-in form runs it; `headers` go with both requests. */
+export async function signIn(
+  baseUrl: string,
+  user: { email: string; password: string },
+  headers: Record<string, string> = {},
+): Promise<Cookies> {
   const cookies = new Cookies();
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, {
+    headers,
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   if (!csrfResponse.ok) throw new Error(`GET /api/auth/csrf answered ${csrfResponse.status}`);
@@ -33,7 +38,7 @@ export async function signIn(baseUrl: string, user: { email: string; password: s
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.header() },
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.header() },
     body: new URLSearchParams({ csrfToken, ...user, json: 'true' }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
