@@ -9,12 +9,15 @@ import path from 'node:path';
 import { serverUrl } from './databases';
 import { createThrowawayDatabase, freePort } from './net';
 
-const DIST_DIR = '.next-bench';
+// BENCH_DIST_DIR reuses another production build folder (with BENCH_REUSE_BUILD=1), e.g. the tests'.
+const DIST_DIR = process.env.BENCH_DIST_DIR || '.next-bench';
 const require = createRequire(import.meta.url);
 const START_TIMEOUT_MS = 120_000;
 
 export type ProductionApp = {
   baseUrl: string;
+  /** The throwaway database itself (not through `appDatabaseUrl`), for checks after a run. */
+  databaseUrl: string;
   apiKey: string;
   /** A signed-up user (role USER) the API key belongs to, for session routes such as /api/chat. */
   user: { email: string; password: string };
@@ -73,8 +76,14 @@ async function waitForReady(baseUrl: string, child: ChildProcess): Promise<void>
   throw new Error(`the app was not ready within ${START_TIMEOUT_MS / 1000} s`);
 }
 
-/** `settings`: extra environment of the app and its CLI steps (e.g. a provider's OPENAI_BASE_URL). */
-export async function startProductionApp(settings: Record<string, string> = {}): Promise<ProductionApp> {
+/**
+ * `settings`: extra environment of the app and its CLI steps (e.g. a provider's OPENAI_BASE_URL).
+ * `appDatabaseUrl`: the address the app itself uses for the database (e.g. through a fault proxy).
+ */
+export async function startProductionApp(
+  settings: Record<string, string> = {},
+  appDatabaseUrl?: (url: string) => Promise<string>,
+): Promise<ProductionApp> {
   const database = await createThrowawayDatabase(serverUrl());
   if ('unreachable' in database) throw new Error(`Postgres unreachable: ${database.unreachable}`);
   const port = await freePort();
@@ -97,7 +106,7 @@ export async function startProductionApp(settings: Record<string, string> = {}):
     await run(process.execPath, [...tsx, 'scripts/ingest.ts', 'README.md', 'docs'], env);
     const email = 'bench@example.test';
     const password = randomBytes(18).toString('base64url');
-    run(
+    await run(
       process.execPath,
       [...tsx, 'scripts/user-create.ts', '--email', email, '--role', 'USER'],
       env,
@@ -117,6 +126,7 @@ export async function startProductionApp(settings: Record<string, string> = {}):
         NODE_ENV: 'production',
         PORT: String(port),
         AUTH_SECRET: randomBytes(32).toString('hex'),
+        ...(appDatabaseUrl && { DATABASE_URL: await appDatabaseUrl(database.url) }),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
@@ -126,6 +136,7 @@ export async function startProductionApp(settings: Record<string, string> = {}):
     const started = child;
     return {
       baseUrl,
+      databaseUrl: database.url,
       apiKey,
       user: { email, password },
       async stop() {
