@@ -41,7 +41,14 @@ async function warm(baseURL: string) {
   for (const route of ['/', '/admin', '/no-such-page']) await get(new URL(route, baseURL), cookie);
   // The admin pages render their content (and client components) only for an admin.
   const admin = await signIn(baseURL, demo.admin);
-  for (const route of ['/admin/documents', '/admin/retrieval?q=warm+up', '/api/v1/documents']) {
+  const adminPages = [
+    '/admin',
+    '/admin/documents',
+    '/admin/retrieval?q=warm+up',
+    '/admin/flags',
+    '/admin/fairness',
+  ];
+  for (const route of [...adminPages, '/admin/gdpr', '/api/v1/documents']) {
     await get(new URL(route, baseURL), admin);
   }
   for (const route of ['/settings/keys', '/docs/api', '/api/v1/openapi.json', '/api/conversations'])
