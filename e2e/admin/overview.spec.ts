@@ -12,6 +12,8 @@ import { uniqueToken } from '../support/make-files';
 test('[ADMIN][OVERVIEW]: charts with data, range switch, drill-down to the explorer and a query', async ({
   page,
 }) => {
+  // A whole journey through several pages the dev server compiles on first visit.
+  test.slow();
   const token = uniqueToken();
   const question = `How do I add documents to the ${token} knowledge base?`;
   await new LoginPage(page).signInAs(demo.admin);
