@@ -48,7 +48,7 @@ async function warm(baseURL: string) {
     '/admin/flags',
     '/admin/fairness',
   ];
-  for (const route of [...adminPages, '/admin/gdpr', '/api/v1/documents']) {
+  for (const route of [...adminPages, '/admin/queries', '/admin/gdpr', '/api/v1/documents']) {
     await get(new URL(route, baseURL), admin);
   }
   for (const route of ['/settings/keys', '/docs/api', '/api/v1/openapi.json', '/api/conversations'])
