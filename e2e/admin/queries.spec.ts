@@ -18,8 +18,8 @@ test('[ADMIN][QUERIES]: ask, find it in the explorer, open its detail, export th
   await chat.goto();
   await chat.askAndWait(question);
 
-  // From the console's overview to the explorer through the navigation.
-  await page.goto('/admin');
+  // From another console page to the explorer through the console's navigation.
+  await page.goto('/admin/documents');
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Queries' }).click();
   await expect(page).toHaveURL(/\/admin\/queries$/);
   await expect(page.getByRole('heading', { name: 'Queries', level: 1 })).toBeVisible();

@@ -28,7 +28,7 @@ test('[ADMIN][REVIEW]: a high-risk question carries the notice, is queued, claim
   await expect(notice).toContainText('legal decision');
   await userContext.close();
 
-  await new LoginPage(page).signInAs(demo.admin, '/admin');
+  await new LoginPage(page).signInAs(demo.admin, '/admin/documents');
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Review' }).click();
   await expect(page).toHaveURL(/\/admin\/review$/);
   await expect(page.getByRole('heading', { name: 'Review queue', level: 1 })).toBeVisible();
