@@ -1,5 +1,6 @@
-// End-to-end tests in Chromium against the app started the way a newcomer starts it (`npm run dev`),
-// on a fresh embedded database in a temporary folder.
+// End-to-end tests in Chromium against the production build (e2e/support/app-server.ts: made when
+// missing or stale, started by `npm start`'s launcher with the demo data), on a fresh embedded
+// database in a temporary folder.
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,9 +21,7 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
-  // On CI a test gets one retry: the server is `next dev`, and a recompile mid-test (a route's first
-  // visit) can reload the page under a test. A retried test is reported as flaky, never hidden.
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
@@ -62,9 +61,10 @@ export default defineConfig({
       env: { OIDC_PORT: String(oidcPort) },
     },
     {
-      command: 'npm run dev',
+      command: 'node --conditions=react-server --import tsx e2e/support/app-server.ts',
       url: `http://localhost:${port}/api/ready`,
-      timeout: 180_000,
+      // A missing or stale build is made first: minutes on two cores.
+      timeout: 900_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       env: {
@@ -82,15 +82,13 @@ export default defineConfig({
         OIDC_CLIENT_ID: 'rag-test-client',
         OIDC_CLIENT_SECRET: 'rag-test-secret',
         OIDC_NAME: 'Test SSO',
-        // A second run at once (another E2E_PORT) needs its own build folder: E2E_DIST_DIR=.next-e2e-2.
-        NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       },
     },
     {
       // The same app behind a database connection the outage test can cut (e2e/chat/database-outage.spec.ts).
       command: 'node --conditions=react-server --import tsx e2e/support/outage-server.ts',
       url: `http://localhost:${outagePort}/api/ready`,
-      timeout: 180_000,
+      timeout: 900_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       env: {

@@ -1,6 +1,6 @@
-// Warms the dev servers: `next dev` compiles each route on its first request, which can take many
-// seconds on a small machine. Compiling them once here, signed out and signed in, keeps the tests'
-// own timeouts honest.
+// Warms the apps under test: the first request of a page loads its server code, and the first
+// question loads the local models (seconds on a small machine). Visiting them once here, signed out
+// and signed in, keeps the tests' own timeouts about the behaviour they test.
 import type { FullConfig } from '@playwright/test';
 import { demo } from './pages/login-page';
 
@@ -53,8 +53,8 @@ async function warm(baseURL: string) {
   }
   for (const route of ['/settings/keys', '/docs/api', '/api/v1/openapi.json', '/api/conversations'])
     await get(new URL(route, baseURL), cookie);
-  // One question compiles the chat route and the conversation page; the conversation is then
-  // deleted (which compiles that route too), so the tests start with an empty sidebar.
+  // One question loads the chat route and the models, and the conversation page; the conversation is
+  // then deleted, so the tests start with an empty sidebar.
   const chat = await fetch(new URL('/api/chat', baseURL), {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },

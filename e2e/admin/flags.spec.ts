@@ -24,8 +24,6 @@ async function seen(page: Page, key: string, email: string, percent: number): Pr
 test('[ADMIN][FLAGS]: create, turn on, move through 5/25/50/75/100 % and see bucketing hold', async ({
   page,
 }) => {
-  // A whole journey through several pages the dev server compiles on first visit.
-  test.slow();
   const key = `e2e-${uniqueToken()}`;
   const users = [demo.user, demo.compliance, demo.admin];
   await new LoginPage(page).signInAs(demo.admin, '/admin/flags');

@@ -14,8 +14,6 @@ test('[ADMIN][GDPR]: a compliance officer exports and erases a user and sees the
   page,
   browser,
 }) => {
-  // A whole journey across two browsers and several first-compiled pages of the dev server.
-  test.slow();
   const token = uniqueToken();
   const email = `gdpr-${token}@example.com`;
   const name = `Perpetua Gdpr${token}`;

@@ -1,23 +1,15 @@
 // [SECURITY][BUNDLE] No secret in any file a browser can download: runs scripts/scan-bundle.ts on the
-// build folder of the app under test (playwright.config.ts: NEXT_DIST_DIR from E2E_DIST_DIR).
+// production build the app under test serves (e2e/support/app-server.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { PRODUCTION_DIST_DIR } from '../../tests/support/production-app';
 
-const distDir = process.env.E2E_DIST_DIR ?? '.next-e2e';
-
-test('[SECURITY][BUNDLE]: the client files of the e2e build hold no secret', async ({ page }) => {
-  // `next dev` compiles client chunks on first visit: load the pages whose chunks must be scanned.
-  for (const url of ['/login', '/docs/api']) {
-    await page.goto(url);
-    await page.waitForLoadState('networkidle');
-  }
-  // `next dev` writes its build to <distDir>/dev (a production build to <distDir> itself).
-  const built = existsSync(path.join(distDir, 'dev', 'static')) ? path.join(distDir, 'dev') : distDir;
+test('[SECURITY][BUNDLE]: the client files of the production build hold no secret', async ({ page }) => {
+  // The pages whose chunks must be among those scanned are served from the build.
+  for (const url of ['/login', '/docs/api']) expect((await page.goto(url))?.status()).toBe(200);
   const scan = spawnSync(
     process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', 'scripts/scan-bundle.ts', built],
+    ['--conditions=react-server', '--import', 'tsx', 'scripts/scan-bundle.ts', PRODUCTION_DIST_DIR],
     { encoding: 'utf8', timeout: 60_000 },
   );
   expect(scan.stderr).toBe('');
