@@ -3,6 +3,7 @@
 // question if a request fails (so nothing typed is lost), and offers stop, regenerate, retry,
 // feedback and the cited passages. A new conversation takes its address (/c/{id}) once the server
 // has it, without a reload.
+import './zod-csp';
 import { useChat } from '@ai-sdk/react';
 import { useCallback, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/rag/answer-metadata';
