@@ -12,8 +12,6 @@ import { uniqueToken } from '../support/make-files';
 test('[ADMIN][OVERVIEW]: charts with data, range switch, drill-down to the explorer and a query', async ({
   page,
 }) => {
-  // A whole journey through several pages the dev server compiles on first visit.
-  test.slow();
   const token = uniqueToken();
   const question = `How do I add documents to the ${token} knowledge base?`;
   await new LoginPage(page).signInAs(demo.admin);
@@ -28,7 +26,7 @@ test('[ADMIN][OVERVIEW]: charts with data, range switch, drill-down to the explo
   const commented = page.waitForResponse((r) => /\/feedback$/.test(r.url()));
   await chat.lastAnswer().getByTestId('feedback-submit').click();
   await commented;
-  // The same question again, in a new conversation: the cache answers it.
+  // The same question again, in a new conversation: the top questions count it twice.
   await chat.goto();
   await chat.askAndWait(question);
 

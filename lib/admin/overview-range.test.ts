@@ -10,9 +10,10 @@ describe('overview range', () => {
     const { range, error } = parseOverviewRange({}, now);
     expect(error).toBeNull();
     expect(range.key).toBe('24h');
-    expect(range.to.toISOString()).toBe('2026-11-26T10:30:15.000Z');
-    expect(range.from.toISOString()).toBe('2026-11-25T10:30:15.000Z');
-    expect(range.previousFrom.toISOString()).toBe('2026-11-24T10:30:15.000Z');
+    // It ends at the next whole second (exclusive), so a query recorded this second counts.
+    expect(range.to.toISOString()).toBe('2026-11-26T10:30:16.000Z');
+    expect(range.from.toISOString()).toBe('2026-11-25T10:30:16.000Z');
+    expect(range.previousFrom.toISOString()).toBe('2026-11-24T10:30:16.000Z');
     expect(range.step).toBe('1h');
   });
 
@@ -20,7 +21,7 @@ describe('overview range', () => {
     const steps = ['1h', '24h', '7d', '30d'].map((key) => parseOverviewRange({ range: key }, now).range.step);
     expect(steps).toEqual(['5m', '1h', '6h', '1d']);
     expect(parseOverviewRange({ range: '7d' }, now).range.from.toISOString()).toBe(
-      '2026-11-19T10:30:15.000Z',
+      '2026-11-19T10:30:16.000Z',
     );
   });
 

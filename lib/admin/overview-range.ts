@@ -134,8 +134,9 @@ export function parseOverviewRange(
 }
 
 export function presetRange(preset: RangePreset, now: Date = new Date()): OverviewRange {
-  // Whole seconds, so the page's links and figures agree within one render.
-  const to = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  // Whole seconds, so the page's links and figures agree within one render; the end is the next
+  // whole second, so a query recorded in this second (just before the page was asked for) counts.
+  const to = new Date(Math.floor(now.getTime() / 1000) * 1000 + 1000);
   return build(preset, PRESET_LABELS[preset], new Date(to.getTime() - PRESET_MS[preset]), to);
 }
 

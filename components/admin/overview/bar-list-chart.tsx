@@ -54,6 +54,8 @@ export function BarListChart({
             name={name}
             fill={color}
             isAnimationActive={false}
+            // A model or user that cost nothing (the local models) still gets a bar to select.
+            minPointSize={3}
             style={{ cursor: 'pointer' }}
             onClick={(_, index) => {
               const bar = data[index];

@@ -671,7 +671,7 @@ export async function TopQuestions({
               </Link>
               <span className="shrink-0 tabular-nums text-neutral-600 dark:text-neutral-400">
                 {formatInteger(entry.count)}
-                <span className="sr-only"> times</span>
+                <span className="sr-only"> {entry.count === 1 ? 'time' : 'times'}</span>
               </span>
             </li>
           ))}
