@@ -10,6 +10,8 @@ const integration = (name: string, database: 'postgres' | 'embedded'): TestProje
   test: {
     name: `integration-${name}`,
     include: ['tests/integration/**/*.test.ts'],
+    // `npm run dev` on a fresh machine starts its own embedded database: run once, with that project.
+    exclude: database === 'postgres' ? ['tests/integration/dev-start.test.ts'] : [],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/connect.ts'],
     provide: { database },
