@@ -46,8 +46,9 @@ const edges = (s: Split) =>
 const answered = Prisma.sql`q.status IN ('OK', 'DEGRADED')`;
 const latencyBucket = (column: Prisma.Sql) =>
   Prisma.sql`CASE WHEN ${column} < 1 THEN 0 ELSE 1 + floor(4 * ln(${column}::float8) / ln(2::float8))::int END`;
-// Questions that differ only in numbers (an order or ticket number) count as one.
-const questionHash = Prisma.sql`md5(lower(btrim(regexp_replace(regexp_replace(q.question, '[0-9]+', '#', 'g'), '[[:space:]]+', ' ', 'g'))))`;
+// Questions that differ only in numbers (an order or ticket number) count as one: the log's stored
+// key (a generated column) is the rollups' question_hash.
+const questionHash = Prisma.sql`q.question_key`;
 
 /** Counter rows (at, model, …) for a split: rollup hours, and the edges grouped by `rawStep`. */
 function counterSource(s: Split, rawStep: Step): Prisma.Sql {
