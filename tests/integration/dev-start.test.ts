@@ -30,8 +30,10 @@ describe('[START] npm run dev on a fresh machine', () => {
       process.execPath,
       ['--conditions=react-server', '--import', 'tsx', 'scripts/serve.ts', 'dev', '-p', String(port)],
       {
-        // Only what a newcomer's shell has: no database, secret or provider settings.
+        // Only what a newcomer's shell has: no database, secret or provider settings (NODE_ENV as the
+        // launcher defaults it).
         env: {
+          NODE_ENV: 'development',
           PATH: process.env.PATH,
           HOME: process.env.HOME,
           DATA_DIR: dataDir,
