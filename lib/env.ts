@@ -4,6 +4,16 @@ import { z } from 'zod';
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
+const trueOrFalse = (fallback: 'true' | 'false') =>
+  z
+    .preprocess(
+      emptyAsUndefined,
+      z.enum(['true', 'false'], { error: 'must be true or false' }).default(fallback),
+    )
+    .transform((value) => value === 'true');
+/** Where chaos mode can inject faults (lib/chaos/). */
+export const CHAOS_TARGETS = ['model', 'database', 'redis'] as const;
+export type ChaosTarget = (typeof CHAOS_TARGETS)[number];
 export const DEV_AUTH_SECRET = 'development-only-secret-do-not-use-in-production';
 
 export const envSchema = z.object({
@@ -102,6 +112,48 @@ export const envSchema = z.object({
   // (logs, slow at scale: for comparison, docs/BENCHMARKS.md "Admin overview").
   OVERVIEW_SOURCE: z.enum(['rollups', 'logs']).default('rollups'),
 
+  // Chaos mode (lib/chaos/): faults injected inside the app at the model provider, the database and
+  // the rate limiter's Redis, to see the resilience hold. Refused in production unless CHAOS_FORCE.
+  ENABLE_CHAOS: trueOrFalse('false'),
+  // The share of calls to a target that fail (0..1).
+  CHAOS_FAILURE_RATE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .min(0, 'must be a share from 0 to 1 (0.1 is 10 %)')
+      .max(1, 'must be a share from 0 to 1 (0.1 is 10 %)')
+      .default(0.1),
+  ),
+  // The latency added to every call to a target: a random number of milliseconds in "min-max".
+  CHAOS_LATENCY_MS: z
+    .preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^\d+-\d+$/, 'must be a range of milliseconds, min-max (e.g. 0-500)')
+        .default('0-500'),
+    )
+    .transform((value) => {
+      const [min, max] = value.split('-').map(Number) as [number, number];
+      return { min, max };
+    })
+    .refine(({ min, max }) => min <= max, 'must be min-max with min at most max'),
+  // Where faults are injected (comma-separated): model, database, redis.
+  CHAOS_TARGETS: z
+    .preprocess(emptyAsUndefined, z.string().default(CHAOS_TARGETS.join(',')))
+    .transform((value) => value.split(',').map((name) => name.trim()))
+    .superRefine((names, context) => {
+      const unknown = names.filter((name) => !(CHAOS_TARGETS as readonly string[]).includes(name));
+      if (unknown.length > 0)
+        context.addIssue({
+          code: 'custom',
+          message: `unknown target${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}; must be ${CHAOS_TARGETS.join(', ')}`,
+        });
+    })
+    .transform((names) => [...new Set(names)] as ChaosTarget[]),
+  // Lets ENABLE_CHAOS run with NODE_ENV=production.
+  CHAOS_FORCE: trueOrFalse('false'),
+
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // OpenTelemetry traces over OTLP/HTTP to this collector (e.g. http://otel-collector:4318); unset: off.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
@@ -147,6 +199,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       problems.push(
         'AUTH_URL: must be an https:// URL in production, so session cookies are sent only over TLS',
       );
+  }
+  if (env.NODE_ENV === 'production' && env.ENABLE_CHAOS && !env.CHAOS_FORCE) {
+    problems.push('ENABLE_CHAOS: refused in production; set CHAOS_FORCE=true to inject faults anyway');
   }
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push('UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN: set both or neither');
