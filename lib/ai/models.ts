@@ -2,6 +2,7 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import type { EmbeddingModelV4, LanguageModelV4 } from '@ai-sdk/provider';
 import { wrapEmbeddingModel } from 'ai';
+import { withModelChaos } from '@/lib/chaos/model';
 import { env, type Env } from '@/lib/env';
 import { createLocalEmbeddingModel } from './local/embedding-model';
 import { createLocalChatModel } from './local/extractive-model';
@@ -67,7 +68,14 @@ export function createModels(settings: Env): Models {
   });
   const provider: ChatProvider = settings.OPENAI_BASE_URL ? 'openai-compatible' : 'openai';
   // Chat Completions rather than the Responses API: it is what OpenAI-compatible servers implement.
-  const chatModel = (id: string): ChatModelInfo => ({ model: openai.chat(id), id, local: false, provider });
+  // Chaos mode's `model` target fails and delays these calls only: the built-in model is the last
+  // resort after them (and has nothing after it when it answers alone).
+  const chatModel = (id: string): ChatModelInfo => ({
+    model: withModelChaos(openai.chat(id)),
+    id,
+    local: false,
+    provider,
+  });
   const small = chatModel(settings.OPENAI_CHAT_MODEL);
   const large = chatModel(settings.OPENAI_CHAT_MODEL_LARGE);
   const fallbackIds = settings.CHAT_FALLBACK_MODELS?.split(',') ?? [large.id, small.id];

@@ -2,6 +2,7 @@
 // database is the embedded one or a real server. Only lib/db/ imports this file.
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { withDatabaseChaos } from '@/lib/chaos/database';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 
@@ -16,8 +17,13 @@ export class DatabaseNotConfiguredError extends Error {
   }
 }
 
-export function createDb(connectionString: string, poolSize = 10): Db {
-  const adapter = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+/**
+ * A client on its own pool. `chaos`: with chaos mode's `database` target on, faults are injected under
+ * it (lib/chaos/database.ts); only the serving app's client asks for that, not launchers and CLIs.
+ */
+export function createDb(connectionString: string, poolSize = 10, options: { chaos?: boolean } = {}): Db {
+  const pg = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const adapter = options.chaos ? withDatabaseChaos(pg) : pg;
   // Password hashes are never read unless a query asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
@@ -44,7 +50,7 @@ export function db(): Db {
   if (!globalForDb.ragDb) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
     if (!DATABASE_URL) throw new DatabaseNotConfiguredError();
-    globalForDb.ragDb = createDb(DATABASE_URL, DATABASE_POOL_SIZE);
+    globalForDb.ragDb = createDb(DATABASE_URL, DATABASE_POOL_SIZE, { chaos: true });
     globalForDb.ragDbUrl = DATABASE_URL;
   }
   return globalForDb.ragDb;

@@ -2,6 +2,7 @@
 // TCP or Upstash over REST), with the rule deciding what happens when that store is down.
 import 'server-only';
 import { Redis as UpstashRedis } from '@upstash/redis';
+import { withStoreChaos } from '@/lib/chaos/rate-limit-store';
 import { rateLimits } from '@/lib/config';
 import { env } from '@/lib/env';
 import { log } from '@/lib/observability/logger';
@@ -21,7 +22,8 @@ export function storeFromSettings(settings: {
   const timeoutMs = rateLimits.storeTimeoutMs;
   if (settings.REDIS_URL) {
     const { client, quit } = connectRedis(settings.REDIS_URL, timeoutMs);
-    return createScriptStore('redis', client, quit);
+    // Chaos mode's `redis` target makes the shared store fail and lag (lib/chaos/); the rules decide.
+    return withStoreChaos(createScriptStore('redis', client, quit));
   }
   if (settings.UPSTASH_REDIS_REST_URL && settings.UPSTASH_REDIS_REST_TOKEN) {
     const client = new UpstashRedis({
@@ -32,7 +34,7 @@ export function storeFromSettings(settings: {
       enableAutoPipelining: false,
       signal: () => AbortSignal.timeout(timeoutMs),
     });
-    return createScriptStore('upstash', client);
+    return withStoreChaos(createScriptStore('upstash', client));
   }
   return createMemoryStore();
 }
