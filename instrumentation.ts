@@ -8,6 +8,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('./lib/env');
   const settings = env();
+  // Chaos mode (ENABLE_CHAOS) says so in the log as the instance starts, not at its first fault.
+  if (settings.ENABLE_CHAOS) (await import('./lib/chaos/state')).chaos();
   const closers: Array<() => Promise<void>> = [];
   if (settings.OTEL_EXPORTER_OTLP_ENDPOINT) {
     const { startTracing } = await import('./lib/observability/tracing');
