@@ -1,8 +1,8 @@
 // Realistic query-log rows made inside the database (INSERT … SELECT FROM generate_series), 25,000 a
 // statement: a few hundred users in groups, several models with their prices, every front door, OK
 // answers with errors, degraded and refused (rate-limited, injection, paused) ones among them, cache
-// hits, confidences with a low tail, feedback, and latencies with a long tail, over the last N days.
-// Used by `npm run seed:queries` and the query-explorer benchmark.
+// hits, confidences with a low tail, feedback, and latencies with a long tail, over the last N days,
+// written oldest first as a live log is (so rows of one period sit together in the table). Used by `npm run seed:queries` and the query-explorer benchmark.
 import pg from 'pg';
 
 export type SeedOptions = { rows: number; days: number; users: number; now?: Date };
@@ -164,7 +164,9 @@ WITH r AS (
     CASE WHEN rs < 0.90 THEN 'OK' WHEN rs < 0.93 THEN 'DEGRADED' WHEN rs < 0.96 THEN 'ERROR' ELSE 'REJECTED' END AS status,
     -- Lognormal latency (median ~900 ms, a long tail to tens of seconds) from a Box-Muller normal.
     exp(ln(900) + 0.75 * sqrt(-2 * ln(g1)) * cos(2 * pi() * g2)) AS latency,
-    $10::timestamp - make_interval(secs => rtime * $11::float8) AS created_at
+    -- Row i of the batch starting after row $15 of $16 takes its own slot of the span, at a random
+    -- point inside it: the log grows in time order.
+    $10::timestamp - make_interval(secs => $11::float8 * (1 - ($15::int + i - rtime) / $16::float8)) AS created_at
   FROM r
 ), e AS (
   SELECT d.*,
@@ -224,7 +226,7 @@ SELECT
   CASE WHEN status IN ('OK', 'DEGRADED') AND rf >= 0.05 AND rf < 0.065 THEN ($14::text[])[1 + floor(rk * cardinality($14::text[]))::int] END,
   CASE WHEN status IN ('OK', 'DEGRADED') AND rf < 0.08 THEN created_at + interval '1 minute' END,
   created_at
-FROM e`;
+FROM e ORDER BY i`;
 
 /** Inserts `rows` query-log rows spread over the last `days` days; returns how many per second. */
 export async function seedQueryLogs(
@@ -267,6 +269,8 @@ export async function seedQueryLogs(
         ERROR_CODES,
         REFUSALS,
         COMMENTS,
+        inserted,
+        options.rows,
       ]);
       inserted += count;
       onProgress({ inserted, total: options.rows, elapsedMs: performance.now() - started });
