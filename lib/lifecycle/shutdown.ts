@@ -9,6 +9,7 @@ import { closeDatabase } from '@/lib/db/shutdown';
 import { stopWorkers } from '@/lib/jobs/worker';
 import { log } from '@/lib/observability/logger';
 import { closeRateLimitStore } from '@/lib/rate-limit/limiter';
+import { flushRateLimitRejections } from '@/lib/rate-limit/rejections';
 import { isShuttingDown, markShuttingDown } from './state';
 
 export type ShutdownSettings = {
@@ -77,6 +78,8 @@ export function installGracefulShutdown(
     // Running jobs finish (pg-boss waits for them) or are retried by another instance later.
     const clean = [
       await bounded('job workers', stopWorkers, 30_000),
+      // The overview's count of refused requests noted since the last flush, before the pool closes.
+      await bounded('rate-limit rejections', flushRateLimitRejections, 5_000),
       await bounded('rate-limit store', closeRateLimitStore, 5_000),
       await bounded('database pool', closeDatabase, 5_000),
       ...(await Promise.all(closers.map((close, i) => bounded(`closer ${i + 1}`, close, 5_000)))),

@@ -9,8 +9,14 @@ import { log } from '@/lib/observability/logger';
 const FLUSH_MS = 10_000;
 const HOUR = 3_600_000;
 
-const pending = new Map<string, { hour: Date; rule: string; count: number }>();
-let timer: NodeJS.Timeout | null = null;
+type Pending = Map<string, { hour: Date; rule: string; count: number }>;
+// On globalThis: Next.js bundles this module into each route and into instrumentation (which flushes
+// on shutdown) separately, and all of them must share one set of counts and one timer.
+const shared = globalThis as unknown as {
+  ragRateLimitRejections?: { pending: Pending; timer: NodeJS.Timeout | null };
+};
+const state = (shared.ragRateLimitRejections ??= { pending: new Map(), timer: null });
+const pending = state.pending;
 
 /** Notes one refusal by `rule`; written with the next flush. */
 export function noteRateLimitRejection(rule: string, at: Date = new Date()): void {
@@ -19,16 +25,16 @@ export function noteRateLimitRejection(rule: string, at: Date = new Date()): voi
   const entry = pending.get(key) ?? { hour, rule, count: 0 };
   entry.count += 1;
   pending.set(key, entry);
-  if (!timer) {
-    timer = setTimeout(() => void flushRateLimitRejections(), FLUSH_MS);
-    timer.unref();
+  if (!state.timer) {
+    state.timer = setTimeout(() => void flushRateLimitRejections(), FLUSH_MS);
+    state.timer.unref();
   }
 }
 
 /** Writes the counts noted so far; a failed write keeps them for the next flush. */
 export async function flushRateLimitRejections(): Promise<void> {
-  if (timer) clearTimeout(timer);
-  timer = null;
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
   if (pending.size === 0) return;
   const counts = [...pending.values()];
   pending.clear();
@@ -42,9 +48,9 @@ export async function flushRateLimitRejections(): Promise<void> {
       if (kept) kept.count += entry.count;
       else pending.set(key, entry);
     }
-    if (!timer) {
-      timer = setTimeout(() => void flushRateLimitRejections(), FLUSH_MS);
-      timer.unref();
+    if (!state.timer) {
+      state.timer = setTimeout(() => void flushRateLimitRejections(), FLUSH_MS);
+      state.timer.unref();
     }
   }
 }

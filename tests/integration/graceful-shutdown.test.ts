@@ -1,8 +1,10 @@
 // [SHUTDOWN] SIGTERM on a real production instance (`npm start`) while an answer streams: readiness
 // answers 503 first, then new connections are refused, the stream still ends with its whole answer,
-// the job workers and pools close, and the process exits 0.
+// the job workers and pools close, the requests refused by a rate limit since the last flush are
+// counted for the overview, and the process exits 0.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../lib/db/api-keys';
+import { db } from '../../lib/db/client';
 import { upsertUser } from '../../lib/db/users';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import { startChatStub, type ChatStub } from '../support/openai-chat-stub';
@@ -10,6 +12,13 @@ import { ensureProductionBuild, startProductionApp, type AppInstance } from '../
 
 const PIECES = Array.from({ length: 12 }, (_, i) => `part${i} `);
 const PIECE_DELAY_MS = 400;
+
+/** Requests refused at the door by `rule`, as the overview counts them (every hour). */
+async function rejections(rule: string): Promise<number> {
+  const [row] = await db().$queryRaw<[{ n: number }]>`
+    SELECT coalesce(sum(rejections), 0)::int AS n FROM rate_limit_rollups WHERE rule = ${rule}`;
+  return row.n;
+}
 
 describe(`[SHUTDOWN] graceful shutdown of a production instance on ${inject('database')}`, () => {
   let stub: ChatStub;
@@ -39,6 +48,8 @@ describe(`[SHUTDOWN] graceful shutdown of a production instance on ${inject('dat
       OPENAI_EMBEDDING_MODEL: 'stub-embedding',
       SHUTDOWN_GRACE_SECONDS: '1',
       SHUTDOWN_DRAIN_SECONDS: '30',
+      // One question per key and hour: the key's second question is refused at the door.
+      RATE_LIMIT_MULTIPLIER: '0.01',
     });
   }, 40 * 60_000);
 
@@ -68,6 +79,15 @@ describe(`[SHUTDOWN] graceful shutdown of a production instance on ${inject('dat
     // The first token is out: the answer is in flight.
     while (!text.includes('part0')) await new Promise((resolve) => setTimeout(resolve, 20));
 
+    // A refusal noted in memory just before the signal (flushed every 10 s, or on shutdown).
+    const refusedBefore = await rejections('question-key');
+    const limited = await fetch(`${app.baseUrl}/api/v1/query`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'And the ferry back?' }),
+    });
+    expect(limited.status).toBe(429);
+
     app.child.kill('SIGTERM');
 
     // Readiness goes first, while the listener still accepts connections (the grace period).
@@ -96,5 +116,7 @@ describe(`[SHUTDOWN] graceful shutdown of a production instance on ${inject('dat
     expect(text).toContain(PIECES.at(-1)!.trim());
     expect(await app.exited).toBe(0);
     expect(app.output()).not.toMatch(/shutdown step (failed|timed out)/);
+    // The overview's count of refused requests was written before the pool closed.
+    expect(await rejections('question-key')).toBe(refusedBefore + 1);
   });
 });
