@@ -51,6 +51,10 @@ describe('admin number formatting', () => {
     expect(formatChange(-0.03)).toBe('−3 %');
     expect(formatChange(0)).toBe('±0 %');
     expect(formatChange(null)).toBe('—');
+    // Ten times or more (a quiet previous period) reads as a factor.
+    expect(formatChange(8.5)).toBe('+850 %');
+    expect(formatChange(9)).toBe('×10');
+    expect(formatChange(2998)).toBe('×2,999');
   });
 
   it('labels chart steps in UTC, with the day once the range spans days', () => {

@@ -64,10 +64,14 @@ export function formatUsd(usd: number): string {
   return formatCost(usd);
 }
 
-/** A change against the previous period: "+12.5 %", "−3 %", "±0 %"; null (no base) → "new" or "—". */
+/**
+ * A change against the previous period: "+12.5 %", "−3 %", "±0 %"; ten times or more as a factor
+ * ("×2,999", not "+299,800 %"); null (no base) → "—".
+ */
 export function formatChange(change: number | null): string {
   if (change === null || !Number.isFinite(change)) return '—';
   if (Math.abs(change) < 0.0005) return '±0 %';
+  if (change >= 9) return `×${Math.round(change + 1).toLocaleString('en-US')}`;
   const text = formatPercent(Math.abs(change));
   return `${change > 0 ? '+' : '−'}${text}`;
 }
