@@ -11,9 +11,15 @@ export function formatValue(unit: ChartUnit, value: number | null): string {
   return formatInteger(value);
 }
 
+// Axis ticks are round numbers: three significant digits show cents and fractions of a cent alike.
+const axisDollars = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
 export function formatAxis(unit: ChartUnit, value: number): string {
   if (unit === 'ms') return formatDuration(value);
   if (unit === 'percent') return formatPercent(value, 0);
-  if (unit === 'usd') return value === 0 ? '$0' : `$${formatCompact(value)}`;
+  if (unit === 'usd') {
+    if (value === 0) return '$0';
+    return Math.abs(value) >= 1000 ? `$${formatCompact(value)}` : `$${axisDollars.format(value)}`;
+  }
   return formatCompact(value);
 }
