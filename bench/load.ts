@@ -3,6 +3,8 @@
 //   npm run load                        the scenarios below against a fresh production instance
 //   npm run load -- --url http://host:3000 --api-key rag_… [--email … --password …]
 //                                       the same against an instance that is already running
+//   npm run load -- --instances 2       the same against two instances on one database, the
+//                                       connections split between them
 //   npm run load -- --soak 10           mixed load for 10 minutes; memory growth of the instance
 //   npm run load -- --chaos             provider failures, Redis down and a slow database (own instance)
 //
@@ -21,7 +23,7 @@ import { signIn } from './support/session';
 
 const USAGE = `usage: npm run load -- [--url <base url> --api-key <key> [--email <e> --password <p>]]
                         [--duration <seconds per scenario>] [--connections <n>]
-                        [--soak <minutes>] [--chaos]`;
+                        [--instances <n>] [--soak <minutes>] [--chaos]`;
 
 const { values: options } = (() => {
   try {
@@ -34,6 +36,7 @@ const { values: options } = (() => {
         'metrics-token': { type: 'string' },
         duration: { type: 'string', default: '20' },
         connections: { type: 'string', default: '10' },
+        instances: { type: 'string', default: '1' },
         soak: { type: 'string' },
         chaos: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -51,13 +54,22 @@ if (options.help) {
 }
 const duration = Number(options.duration);
 const connections = Number(options.connections);
-if (!(duration > 0) || !(connections > 0) || (options.url && !options['api-key'])) {
+const instances = Number(options.instances);
+if (
+  !(duration > 0) ||
+  !(connections > 0) ||
+  !(Number.isInteger(instances) && instances >= 1 && instances <= connections) ||
+  (options.url && (!options['api-key'] || instances > 1)) ||
+  (instances > 1 && (options.soak || options.chaos))
+) {
   console.error(USAGE);
   process.exit(2);
 }
 
 type Target = {
   baseUrl: string;
+  /** Every instance the load is spread over (the connections split evenly); `baseUrl` first. */
+  baseUrls: string[];
   apiKey: string;
   cookie: string | null;
   metricsToken: string | null;
@@ -139,8 +151,32 @@ const isErrorShape = (body: string) => {
   }
 };
 
-/** One autocannon run of `scenario` for `seconds`, every response checked. */
+/** `scenario` for `seconds` against every instance of `target` at once, the connections split. */
 async function runScenario(target: Target, scenario: Scenario, seconds: number): Promise<Outcome> {
+  const share = (i: number) =>
+    Math.floor(connections / target.baseUrls.length) + (i < connections % target.baseUrls.length ? 1 : 0);
+  const parts = await Promise.all(target.baseUrls.map((url, i) => runOn(url, share(i), scenario, seconds)));
+  const merged = parts[0]!;
+  for (const part of parts.slice(1)) {
+    merged.requests += part.requests;
+    merged.rps += part.rps;
+    merged.latencies.push(...part.latencies);
+    for (const [status, count] of part.statuses)
+      merged.statuses.set(status, (merged.statuses.get(status) ?? 0) + count);
+    merged.badShapes += part.badShapes;
+    merged.degraded += part.degraded;
+    merged.answered += part.answered;
+  }
+  return merged;
+}
+
+/** One autocannon run of `scenario` for `seconds` against one instance, every response checked. */
+async function runOn(
+  baseUrl: string,
+  connectionCount: number,
+  scenario: Scenario,
+  seconds: number,
+): Promise<Outcome> {
   const outcome: Outcome = {
     name: scenario.name,
     requests: 0,
@@ -154,15 +190,16 @@ async function runScenario(target: Target, scenario: Scenario, seconds: number):
   let n = 0;
   const started = performance.now();
   const instance = autocannon({
-    url: target.baseUrl,
-    connections,
+    url: baseUrl,
+    connections: connectionCount,
     duration: seconds,
     timeout: 60,
     requests: [
       {
         method: scenario.method,
         path: scenario.path,
-        headers: scenario.headers,
+        // A browser's Origin is the instance it talks to (the chat refuses another origin).
+        headers: scenario.headers?.origin ? { ...scenario.headers, origin: baseUrl } : scenario.headers,
         setupRequest: (request: Record<string, unknown>) => ({
           ...request,
           ...(scenario.body && { body: scenario.body(n++) }),
@@ -238,8 +275,10 @@ async function prepareOwnTarget(
   console.log('\nStarting a production instance (next build into .next-bench unless BENCH_REUSE_BUILD=1)…');
   const app = await startProductionApp({ METRICS_TOKEN: metricsToken, ...settings }, appDatabaseUrl);
   const cookies = await signIn(app.baseUrl, app.user);
+  for (let i = 1; i < instances; i++) await app.startInstance();
   const target: Target = {
     baseUrl: app.baseUrl,
+    baseUrls: app.baseUrls,
     apiKey: app.apiKey,
     cookie: cookies.header(),
     metricsToken,
@@ -261,7 +300,15 @@ async function loadRun(target: Target): Promise<boolean> {
         }).then((r) => r.arrayBuffer());
     outcomes.push(await runScenario(target, scenario, duration));
   }
-  printOutcomes(`Load: ${connections} connections, ${duration} s per scenario`, outcomes);
+  printOutcomes(
+    `Load: ${target.baseUrls.length} instance(s), ${connections} connections, ${duration} s per scenario`,
+    outcomes,
+  );
+  const bare = outcomes[0]!;
+  for (const outcome of outcomes.slice(1))
+    console.log(
+      `  ${outcome.name}: ${((outcome.rps / bare.rps) * 100).toFixed(1)} % of the bare route's requests/s`,
+    );
   const worst = Math.max(...outcomes.map((o) => failures(o) / Math.max(1, o.requests)));
   console.log(`\nHighest error rate: ${(worst * 100).toFixed(2)} % (limit 1 %)`);
   return worst <= 0.01;
@@ -418,6 +465,7 @@ async function main() {
         : null;
     target = {
       baseUrl: options.url.replace(/\/$/, ''),
+      baseUrls: [options.url.replace(/\/$/, '')],
       apiKey: options['api-key']!,
       cookie,
       metricsToken: options['metrics-token'] ?? null,

@@ -16,11 +16,15 @@ const START_TIMEOUT_MS = 120_000;
 
 export type ProductionApp = {
   baseUrl: string;
+  /** Every instance's address: `baseUrl` first, then those `startInstance` added. */
+  baseUrls: string[];
   /** The throwaway database itself (not through `appDatabaseUrl`), for checks after a run. */
   databaseUrl: string;
   apiKey: string;
   /** A signed-up user (role USER) the API key belongs to, for session routes such as /api/chat. */
   user: { email: string; password: string };
+  /** Starts one more instance on the same database, settings and secret (sessions work on both). */
+  startInstance(): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -120,32 +124,51 @@ export async function startProductionApp(
       )
     ).trim();
 
-    child = spawn(process.execPath, [...tsx, 'scripts/serve.ts', 'start'], {
-      env: {
-        ...env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        AUTH_SECRET: randomBytes(32).toString('hex'),
-        ...(appDatabaseUrl && { DATABASE_URL: await appDatabaseUrl(database.url) }),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    });
+    const appEnv: NodeJS.ProcessEnv = {
+      ...env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+      ...(appDatabaseUrl && { DATABASE_URL: await appDatabaseUrl(database.url) }),
+    };
+    const spawnInstance = (instancePort: number) =>
+      spawn(process.execPath, [...tsx, 'scripts/serve.ts', 'start'], {
+        env: { ...appEnv, PORT: String(instancePort) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+        detached: true,
+      });
+    child = spawnInstance(port);
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitForReady(baseUrl, child);
-    const started = child;
+    const children = [child];
+    const baseUrls = [baseUrl];
     return {
       baseUrl,
+      baseUrls,
       databaseUrl: database.url,
       apiKey,
       user: { email, password },
+      async startInstance() {
+        const extraPort = await freePort();
+        const extra = spawnInstance(extraPort);
+        children.push(extra);
+        const url = `http://127.0.0.1:${extraPort}`;
+        await waitForReady(url, extra);
+        baseUrls.push(url);
+        return url;
+      },
       async stop() {
-        try {
-          process.kill(-started.pid!, 'SIGTERM');
-        } catch {
-          // Already gone.
-        }
-        await new Promise((resolve) => started.once('exit', resolve));
+        await Promise.all(
+          children.map(async (started) => {
+            if (started.exitCode !== null) return;
+            const exited = new Promise((resolve) => started.once('exit', resolve));
+            try {
+              process.kill(-started.pid!, 'SIGTERM');
+            } catch {
+              return;
+            }
+            await exited;
+          }),
+        );
         await database.drop();
       },
     };
