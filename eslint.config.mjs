@@ -7,7 +7,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     '.next/**',
-    '.next-e2e*/**',
+    '.next-*/**',
     'lib/generated/**',
     '.data/**',
     'next-env.d.ts',
