@@ -87,6 +87,8 @@ type Outcome = {
   badShapes: number;
   degraded: number;
   answered: number;
+  /** The first error body seen per status, to say why requests failed. */
+  firstErrors: Map<number, string>;
 };
 
 type Scenario = {
@@ -166,6 +168,8 @@ async function runScenario(target: Target, scenario: Scenario, seconds: number):
     merged.badShapes += part.badShapes;
     merged.degraded += part.degraded;
     merged.answered += part.answered;
+    for (const [status, body] of part.firstErrors)
+      if (!merged.firstErrors.has(status)) merged.firstErrors.set(status, body);
   }
   return merged;
 }
@@ -186,6 +190,7 @@ async function runOn(
     badShapes: 0,
     degraded: 0,
     answered: 0,
+    firstErrors: new Map(),
   };
   let n = 0;
   const started = performance.now();
@@ -206,6 +211,8 @@ async function runOn(
         }),
         onResponse: (status: number, body: string) => {
           if (status >= 400 && !isErrorShape(body)) outcome.badShapes += 1;
+          if (status >= 400 && !outcome.firstErrors.has(status))
+            outcome.firstErrors.set(status, body.slice(0, 300));
           if (status === 200 && scenario.path === '/api/v1/query') {
             outcome.answered += 1;
             if (/"degraded":true/.test(body)) outcome.degraded += 1;
@@ -254,6 +261,9 @@ function printOutcomes(title: string, outcomes: Outcome[]): void {
       statusText(o),
     ]),
   );
+  for (const outcome of outcomes)
+    for (const [status, body] of outcome.firstErrors)
+      console.log(`  ${outcome.name}: first ${status} answered ${body.replace(/\s+/g, ' ')}`);
 }
 
 /** Resident memory of the instance from its own metrics (process_resident_memory_bytes). */
@@ -331,6 +341,8 @@ async function soakRun(target: Target, minutes: number): Promise<boolean> {
       all.latencies.push(...o.latencies);
       for (const [status, count] of o.statuses)
         all.statuses.set(status, (all.statuses.get(status) ?? 0) + count);
+      for (const [status, body] of o.firstErrors)
+        if (!all.firstErrors.has(status)) all.firstErrors.set(status, body);
       return all;
     },
     {
@@ -339,6 +351,7 @@ async function soakRun(target: Target, minutes: number): Promise<boolean> {
       requests: 0,
       latencies: [] as number[],
       statuses: new Map<number, number>(),
+      firstErrors: new Map<number, string>(),
     },
   );
   merged.rps = merged.latencies.length / (minutes * 60);
