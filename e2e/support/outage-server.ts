@@ -1,5 +1,6 @@
-// Runs the app (the e2e production build, ./app-server.ts) against an embedded database reached through a TCP proxy that the
-// outage test can cut and restore, to show what users see while the database is down.
+// Runs the app (the e2e production build, ./app-server.ts) against an embedded database reached
+// through a TCP proxy that the outage test can cut and restore, to show what users see while the
+// database is down.
 // Control: POST http://127.0.0.1:$OUTAGE_CONTROL_PORT/down (drop and refuse connections), /up.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
