@@ -147,6 +147,24 @@ describe('generation against an OpenAI-compatible server', () => {
     expect(stub.calls('model-a')).toBe(4);
   });
 
+  it('never opens the breaker for callers who go away before the first token', async () => {
+    stub.script('model-a', [], { kind: 'stall', ms: 2_000 });
+    // More callers leaving in a row than the breaker's threshold (3 in these tests).
+    for (let i = 0; i < 5; i++) {
+      const controller = new AbortController();
+      const running = run([small, large], { abortSignal: controller.signal });
+      setTimeout(() => controller.abort(), 30);
+      await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    }
+    // Neither retried nor moved down the chain: each caller cost one call of model-a.
+    expect(stub.calls('model-a')).toBe(5);
+    expect(stub.calls('model-b')).toBe(0);
+    stub.script('model-a', []);
+    const next = await run([small, large]);
+    expect(await readAll(next)).toBe('Answer from model-a [1].');
+    expect(next.attempts.map((a) => `${a.model} ${a.outcome}`)).toEqual(['model-a ok']);
+  });
+
   it('abandons a stream that stalls before its first token, and answers degraded when nothing else can', async () => {
     stub.script('model-a', [], { kind: 'stall', ms: 2_000 });
     const generation = await run([small], { lastResort: true });

@@ -8,7 +8,7 @@ import { countTokens } from '@/lib/ai/tokens';
 import type { ChatModelInfo } from '@/lib/ai/models';
 import { generation as settings } from '@/lib/config';
 import { log } from '@/lib/observability/logger';
-import { policyFor } from './policies';
+import { executeWithPolicies } from './policies';
 import { classifyProviderError } from './provider-errors';
 
 export type StreamPart = TextStreamPart<ToolSet>;
@@ -233,30 +233,34 @@ export async function generate(input: GenerationInput): Promise<Generation> {
   for (const model of input.chain) {
     const key = `${model.provider}:${model.id}`;
     try {
-      const started = await policyFor(key).execute(async ({ signal }) => {
-        const t0 = performance.now();
-        try {
-          const running = await startModel(model, input, signal);
-          attempts.push({
-            model: model.id,
-            provider: model.provider,
-            outcome: 'ok',
-            ms: Math.round(performance.now() - t0),
-          });
-          return running;
-        } catch (error) {
-          if (!input.abortSignal?.aborted) {
+      const started = await executeWithPolicies(
+        key,
+        async (signal) => {
+          const t0 = performance.now();
+          try {
+            const running = await startModel(model, input, signal);
             attempts.push({
               model: model.id,
               provider: model.provider,
-              // The first-token timeout aborts the call from outside; what the call throws is the abort.
-              outcome: signal.aborted ? 'timeout' : classifyProviderError(error).code,
+              outcome: 'ok',
               ms: Math.round(performance.now() - t0),
             });
+            return running;
+          } catch (error) {
+            if (!input.abortSignal?.aborted) {
+              attempts.push({
+                model: model.id,
+                provider: model.provider,
+                // The first-token timeout aborts the call from outside; what the call throws is the abort.
+                outcome: signal.aborted ? 'timeout' : classifyProviderError(error).code,
+                ms: Math.round(performance.now() - t0),
+              });
+            }
+            throw error;
           }
-          throw error;
-        }
-      }, input.abortSignal);
+        },
+        input.abortSignal,
+      );
       return { ...started, model, degraded: false, attempts };
     } catch (error) {
       if (input.abortSignal?.aborted) throw abortError();

@@ -16,7 +16,7 @@ import {
   type IRetryBackoffContext,
 } from 'cockatiel';
 import { generation } from '@/lib/config';
-import { classifyProviderError } from './provider-errors';
+import { CallerAbortedError, classifyProviderError } from './provider-errors';
 
 type Context = IRetryBackoffContext<unknown>;
 
@@ -68,11 +68,30 @@ export function resetBreakers(): void {
   holder.ragBreakers?.clear();
 }
 
-/** retry( breaker( first-token timeout( attempt ) ) ) for one model. */
-export function policyFor(key: string) {
+/**
+ * Runs `attempt` for one model under retry( breaker( first-token timeout( attempt ) ) ). A caller who
+ * goes away is not the model's failure: once `callerSignal` is aborted, what the attempt throws (the
+ * timeout policy reports the abort as a TaskCancelledError) becomes a CallerAbortedError, which
+ * neither the retry nor the breaker handles, so Stop buttons and closed tabs never open a circuit.
+ */
+export function executeWithPolicies<T>(
+  key: string,
+  attempt: (signal: AbortSignal) => Promise<T>,
+  callerSignal?: AbortSignal,
+): Promise<T> {
+  const firstToken = timeout(generation.firstTokenTimeoutMs, {
+    strategy: TimeoutStrategy.Aggressive,
+    abortOnReturn: false,
+  });
   return wrap(
     retry(retryable, { maxAttempts: generation.retry.maxAttempts, backoff: new RetryAfterBackoff() }),
     breakerFor(key),
-    timeout(generation.firstTokenTimeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
-  );
+  ).execute(async ({ signal }) => {
+    try {
+      return await firstToken.execute(({ signal: attemptSignal }) => attempt(attemptSignal), signal);
+    } catch (error) {
+      if (callerSignal?.aborted) throw new CallerAbortedError(error);
+      throw error;
+    }
+  }, callerSignal);
 }

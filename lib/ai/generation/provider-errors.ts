@@ -20,6 +20,14 @@ export class FirstTokenTimeoutError extends Error {
   }
 }
 
+/** The caller went away (Stop, a closed tab, a dropped connection): not the model's failure. */
+export class CallerAbortedError extends Error {
+  constructor(cause?: unknown) {
+    super('The caller went away.', { cause });
+    this.name = 'CallerAbortedError';
+  }
+}
+
 /** Parses Retry-After: delta seconds, or an HTTP date. */
 export function parseRetryAfter(value: string | undefined | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -34,6 +42,7 @@ const NETWORK =
 
 export function classifyProviderError(error: unknown): ProviderFailure {
   if (error instanceof BrokenCircuitError) return { code: 'circuit_open', retryable: false };
+  if (error instanceof CallerAbortedError) return { code: 'client_aborted', retryable: false };
   if (error instanceof TaskCancelledError || error instanceof FirstTokenTimeoutError)
     return { code: 'timeout', retryable: true };
   if (APICallError.isInstance(error)) {
