@@ -6,6 +6,8 @@
 //   npm run load -- --instances 2       the same against two instances on one database, the
 //                                       connections split between them
 //   npm run load -- --soak 10           mixed load for 10 minutes; memory growth of the instance
+//   npm run load -- --heap 640          own instances with V8's heap capped at 640 MiB
+//                                       (--max-old-space-size), as in the Kubernetes Deployment
 //   npm run load -- --chaos             provider failures, Redis down and a slow database (own instance)
 //
 // Every run prints the machine, then per scenario requests/s, p50/p95/p99 latency and errors; it
@@ -23,7 +25,7 @@ import { signIn } from './support/session';
 
 const USAGE = `usage: npm run load -- [--url <base url> --api-key <key> [--email <e> --password <p>]]
                         [--duration <seconds per scenario>] [--connections <n>]
-                        [--instances <n>] [--soak <minutes>] [--chaos]`;
+                        [--instances <n>] [--heap <MiB>] [--soak <minutes>] [--chaos]`;
 
 const { values: options } = (() => {
   try {
@@ -37,6 +39,7 @@ const { values: options } = (() => {
         duration: { type: 'string', default: '20' },
         connections: { type: 'string', default: '10' },
         instances: { type: 'string', default: '1' },
+        heap: { type: 'string' },
         soak: { type: 'string' },
         chaos: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -55,12 +58,14 @@ if (options.help) {
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 const instances = Number(options.instances);
+const heapMiB = options.heap === undefined ? null : Number(options.heap);
 if (
   !(duration > 0) ||
   !(connections > 0) ||
   !(Number.isInteger(instances) && instances >= 1 && instances <= connections) ||
   (options.url && (!options['api-key'] || instances > 1)) ||
-  (instances > 1 && (options.soak || options.chaos))
+  (instances > 1 && (options.soak || options.chaos)) ||
+  (heapMiB !== null && (!(Number.isInteger(heapMiB) && heapMiB >= 64) || options.url))
 ) {
   console.error(USAGE);
   process.exit(2);
@@ -266,15 +271,28 @@ function printOutcomes(title: string, outcomes: Outcome[]): void {
       console.log(`  ${outcome.name}: first ${status} answered ${body.replace(/\s+/g, ' ')}`);
 }
 
-/** Resident memory of the instance from its own metrics (process_resident_memory_bytes). */
-async function residentMemory(target: Target): Promise<number | null> {
+type Memory = { rss: number; heapUsed: number | null; external: number | null };
+
+/** The instance's resident memory, V8 heap in use and external (Buffer) memory, from /api/metrics. */
+async function memory(target: Target): Promise<Memory | null> {
   if (!target.metricsToken) return null;
   const response = await fetch(`${target.baseUrl}/api/metrics`, {
     headers: { authorization: `Bearer ${target.metricsToken}` },
   }).catch(() => null);
   if (!response?.ok) return null;
-  const line = /^process_resident_memory_bytes (\d+(\.\d+)?(e\+\d+)?)$/m.exec(await response.text());
-  return line ? Number(line[1]) : null;
+  const text = await response.text();
+  const gauge = (name: string) => {
+    const line = new RegExp(`^${name} (\\d+(\\.\\d+)?(e\\+\\d+)?)$`, 'm').exec(text);
+    return line ? Number(line[1]) : null;
+  };
+  const rss = gauge('process_resident_memory_bytes');
+  return rss === null
+    ? null
+    : {
+        rss,
+        heapUsed: gauge('nodejs_heap_size_used_bytes'),
+        external: gauge('nodejs_external_memory_bytes'),
+      };
 }
 
 async function prepareOwnTarget(
@@ -283,7 +301,14 @@ async function prepareOwnTarget(
 ) {
   const metricsToken = randomUUID();
   console.log('\nStarting a production instance (next build into .next-bench unless BENCH_REUSE_BUILD=1)…');
-  const app = await startProductionApp({ METRICS_TOKEN: metricsToken, ...settings }, appDatabaseUrl);
+  const app = await startProductionApp(
+    {
+      METRICS_TOKEN: metricsToken,
+      ...(heapMiB !== null && { NODE_OPTIONS: `--max-old-space-size=${heapMiB}` }),
+      ...settings,
+    },
+    appDatabaseUrl,
+  );
   const cookies = await signIn(app.baseUrl, app.user);
   for (let i = 1; i < instances; i++) await app.startInstance();
   const target: Target = {
@@ -326,14 +351,18 @@ async function loadRun(target: Target): Promise<boolean> {
 
 async function soakRun(target: Target, minutes: number): Promise<boolean> {
   const [, uncached, cached] = scenarios(target);
-  const samples: Array<{ minute: number; rss: number | null }> = [];
+  const samples: Array<Memory | null> = [];
   const outcomes: Outcome[] = [];
+  const mib = (bytes: number | null | undefined) => (bytes ? (bytes / 2 ** 20).toFixed(0) : '?');
   for (let minute = 1; minute <= minutes; minute++) {
     // Each minute: half uncached, half cached questions.
     outcomes.push(await runScenario(target, uncached!, 30), await runScenario(target, cached!, 30));
-    samples.push({ minute, rss: await residentMemory(target) });
-    const last = samples.at(-1)!;
-    console.log(`  minute ${minute}: rss ${last.rss ? (last.rss / 2 ** 20).toFixed(0) : '?'} MiB`);
+    const sample = await memory(target);
+    samples.push(sample);
+    console.log(
+      `  minute ${minute}: rss ${mib(sample?.rss)} MiB, heap used ${mib(sample?.heapUsed)} MiB, ` +
+        `external ${mib(sample?.external)} MiB`,
+    );
   }
   const merged: Outcome = outcomes.reduce(
     (all, o) => {
@@ -359,12 +388,19 @@ async function soakRun(target: Target, minutes: number): Promise<boolean> {
   // Growth from the end of the first minute (warm: code loaded, caches filled) to the end.
   const first = samples[0]?.rss;
   const last = samples.at(-1)?.rss;
+  const firstHeap = samples[0]?.heapUsed;
+  const lastHeap = samples.at(-1)?.heapUsed;
   if (first && last) {
     const growth = ((last - first) / first) * 100;
     console.log(
       `\nResident memory: ${(first / 2 ** 20).toFixed(0)} MiB after minute 1 → ${(last / 2 ** 20).toFixed(0)} MiB ` +
         `after minute ${minutes}: ${growth.toFixed(1)} % (goal under 10 %)`,
     );
+    if (firstHeap && lastHeap)
+      console.log(
+        `V8 heap in use: ${mib(firstHeap)} MiB after minute 1 → ${mib(lastHeap)} MiB after minute ${minutes}: ` +
+          `${(((lastHeap - firstHeap) / firstHeap) * 100).toFixed(1)} %`,
+      );
   } else console.log('\nResident memory: not readable (give --metrics-token for a running instance)');
   return failures(merged) / Math.max(1, merged.requests) <= 0.01;
 }

@@ -3,7 +3,7 @@
 // request-path benchmarks measure. Never `next dev`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { serverUrl } from './databases';
@@ -11,6 +11,9 @@ import { createThrowawayDatabase, freePort } from './net';
 
 // BENCH_DIST_DIR reuses another production build folder (with BENCH_REUSE_BUILD=1), e.g. the tests'.
 const DIST_DIR = process.env.BENCH_DIST_DIR || '.next-bench';
+// BENCH_APP_LOG appends every instance's output (its pino log included) to that file; by default only
+// its errors reach the benchmark's own output.
+const APP_LOG = process.env.BENCH_APP_LOG;
 const require = createRequire(import.meta.url);
 const START_TIMEOUT_MS = 120_000;
 
@@ -133,7 +136,9 @@ export async function startProductionApp(
     const spawnInstance = (instancePort: number) =>
       spawn(process.execPath, [...tsx, 'scripts/serve.ts', 'start'], {
         env: { ...appEnv, PORT: String(instancePort) },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: APP_LOG
+          ? ['ignore', openSync(APP_LOG, 'a'), openSync(APP_LOG, 'a')]
+          : ['ignore', 'ignore', 'inherit'],
         detached: true,
       });
     child = spawnInstance(port);
