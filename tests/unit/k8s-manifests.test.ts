@@ -123,4 +123,25 @@ describe('[K8S] deploy/k8s', () => {
       envSchema.safeParse({ ...configMap.data, ...secret.stringData, NODE_ENV: 'production' }).success,
     ).toBe(true);
   });
+
+  it("caps V8's heap well inside the container's memory limit", () => {
+    type Container = {
+      env: Array<{ name: string; value: string }>;
+      resources: { requests: { memory: string }; limits: { memory: string } };
+    };
+    const deployment = find<{ spec: { template: { spec: { containers: Container[] } } } }>('Deployment');
+    const container = deployment.spec.template.spec.containers[0]!;
+    const mebibytes = (quantity: string) => {
+      const match = /^(\d+)(Mi|Gi)$/.exec(quantity);
+      expect(match, `memory quantity ${quantity}`).not.toBeNull();
+      return Number(match![1]) * (match![2] === 'Gi' ? 1024 : 1);
+    };
+    const limit = mebibytes(container.resources.limits.memory);
+    const nodeOptions = container.env.find((variable) => variable.name === 'NODE_OPTIONS')?.value ?? '';
+    const heap = /--max-old-space-size=(\d+)/.exec(nodeOptions);
+    expect(heap, 'NODE_OPTIONS sets --max-old-space-size').not.toBeNull();
+    // The rest of the process (code, young generation, buffers) needs the other third.
+    expect(Number(heap![1])).toBeLessThanOrEqual(limit * 0.7);
+    expect(mebibytes(container.resources.requests.memory)).toBeLessThanOrEqual(limit);
+  });
 });
