@@ -231,6 +231,13 @@ export const rateLimits = {
   signUpPerIp: { id: 'sign-up-ip', limit: 5, windowSeconds: 60 * 60, whenStoreDown: 'closed' },
   /** A store slower than this counts as down for that request. */
   storeTimeoutMs: 1_000,
+  /**
+   * After this many failed calls in a row the store counts as down: requests get their rule's
+   * fail mode at once instead of waiting storeTimeoutMs each…
+   */
+  storeDownAfterFailures: 3,
+  /** …until this long has passed; then one call probes whether it is back. */
+  storeDownRetryMs: 2_000,
 } as const;
 
 /** Per-user daily spend on answers (OWASP LLM10), from today's (UTC) query logs. */

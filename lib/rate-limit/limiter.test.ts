@@ -14,10 +14,18 @@ const rule = (whenStoreDown: 'open' | 'closed'): RateLimitRule => ({
   whenStoreDown,
 });
 
-const downStore: RateLimitStore = {
-  kind: 'redis',
-  hit: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6390')),
-  peek: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6390')),
+// A new one per test: a store that keeps failing counts as down (its breaker is per store).
+const downStore = (): RateLimitStore & { calls: number } => {
+  const store = {
+    kind: 'redis' as const,
+    calls: 0,
+    hit: () => {
+      store.calls++;
+      return Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6390'));
+    },
+    peek: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6390')),
+  };
+  return store;
 };
 
 afterEach(() => vi.restoreAllMocks());
@@ -38,7 +46,7 @@ describe('limit(key, rule)', () => {
 
   it('fails open with a warning when a question rule cannot reach its store', async () => {
     const warn = vi.spyOn(log(), 'warn');
-    const result = await limit('k', rule('open'), downStore);
+    const result = await limit('k', rule('open'), downStore());
     expect(result).toMatchObject({ allowed: true, storeUnavailable: true, retryAfterSeconds: 0 });
     expect(warn).toHaveBeenCalledWith(
       expect.objectContaining({ rule: 'test-open', store: 'redis' }),
@@ -49,7 +57,7 @@ describe('limit(key, rule)', () => {
 
   it('fails closed when a sign-in rule cannot reach its store, and the refusal is a 503, not a 429', async () => {
     const warn = vi.spyOn(log(), 'warn');
-    const result = await limit('k', rule('closed'), downStore);
+    const result = await limit('k', rule('closed'), downStore());
     expect(result).toMatchObject({ allowed: false, storeUnavailable: true, retryAfterSeconds: 30 });
     expect(warn).toHaveBeenCalledWith(
       expect.anything(),
@@ -63,10 +71,39 @@ describe('limit(key, rule)', () => {
 
   it('treats a store slower than storeTimeoutMs as down', async () => {
     vi.useFakeTimers();
-    const slow: RateLimitStore = { ...downStore, hit: () => new Promise(() => {}) };
+    const slow: RateLimitStore = { ...downStore(), hit: () => new Promise(() => {}) };
     const pending = limit('k', rule('closed'), slow);
     await vi.advanceTimersByTimeAsync(rateLimits.storeTimeoutMs + 1);
     expect(await pending).toMatchObject({ allowed: false, storeUnavailable: true });
+    vi.useRealTimers();
+  });
+
+  it('stops waiting for a store that keeps failing, then probes it again after storeDownRetryMs', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const warn = vi.spyOn(log(), 'warn');
+    const store = downStore();
+    for (let i = 0; i < rateLimits.storeDownAfterFailures; i++) await limit('k', rule('open'), store);
+    expect(store.calls).toBe(rateLimits.storeDownAfterFailures);
+    expect(warn).toHaveBeenCalledTimes(rateLimits.storeDownAfterFailures);
+
+    // Counted as down: the rule's fail mode at once, without calling the store or logging again.
+    for (let i = 0; i < 20; i++)
+      expect(await limit('k', rule('closed'), store)).toMatchObject({
+        allowed: false,
+        storeUnavailable: true,
+      });
+    expect(store.calls).toBe(rateLimits.storeDownAfterFailures);
+    expect(warn).toHaveBeenCalledTimes(rateLimits.storeDownAfterFailures);
+
+    // Back: after the pause one call probes the store, and a working one is used again.
+    vi.setSystemTime(Date.now() + rateLimits.storeDownRetryMs + 1);
+    store.hit = () => {
+      store.calls++;
+      return Promise.resolve({ allowed: true, limit: 2, remaining: 1, resetAtMs: Date.now() + 60_000 });
+    };
+    expect(await limit('k', rule('closed'), store)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(await limit('k', rule('closed'), store)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(store.calls).toBe(rateLimits.storeDownAfterFailures + 2);
     vi.useRealTimers();
   });
 

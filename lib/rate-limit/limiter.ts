@@ -2,6 +2,13 @@
 // TCP or Upstash over REST), with the rule deciding what happens when that store is down.
 import 'server-only';
 import { Redis as UpstashRedis } from '@upstash/redis';
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  handleAll,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
 import { withStoreChaos } from '@/lib/chaos/rate-limit-store';
 import { rateLimits } from '@/lib/config';
 import { env } from '@/lib/env';
@@ -84,6 +91,22 @@ function scaled(rule: RateLimitRule): RateLimitRule {
   return { ...rule, limit: Math.max(1, Math.round(rule.limit * multiplier)) };
 }
 
+// A store that keeps failing is skipped for a while (a circuit breaker per store): with Redis down,
+// every request would otherwise wait storeTimeoutMs before its rule's fail mode applied.
+const breakers = new WeakMap<RateLimitStore, CircuitBreakerPolicy>();
+
+function breakerOf(store: RateLimitStore): CircuitBreakerPolicy {
+  let breaker = breakers.get(store);
+  if (!breaker) {
+    breaker = circuitBreaker(handleAll, {
+      halfOpenAfter: rateLimits.storeDownRetryMs,
+      breaker: new ConsecutiveBreaker(rateLimits.storeDownAfterFailures),
+    });
+    breakers.set(store, breaker);
+  }
+  return breaker;
+}
+
 async function ask(
   original: RateLimitRule,
   call: (store: RateLimitStore, rule: RateLimitRule) => Promise<StoreResult>,
@@ -92,11 +115,22 @@ async function ask(
   const rule = scaled(original);
   const now = Date.now();
   try {
-    return toResult(await withTimeout(call(store, rule), rateLimits.storeTimeoutMs), now);
+    const result = await breakerOf(store).execute(() =>
+      withTimeout(call(store, rule), rateLimits.storeTimeoutMs),
+    );
+    return toResult(result, now);
   } catch (error) {
     const open = rule.whenStoreDown === 'open';
-    log().warn(
-      { rule: rule.id, store: store.kind, cause: (error as Error).message?.split('\n')[0] },
+    // While the store counts as down each request is not logged again; the failures that opened it were.
+    const skipped = error instanceof BrokenCircuitError;
+    log()[skipped ? 'debug' : 'warn'](
+      {
+        rule: rule.id,
+        store: store.kind,
+        cause: skipped
+          ? 'store counted as down after repeated failures'
+          : (error as Error).message?.split('\n')[0],
+      },
       open
         ? 'rate-limit store unavailable: request allowed (rule fails open)'
         : 'rate-limit store unavailable: request refused (rule fails closed)',
