@@ -146,6 +146,53 @@ describe.skipIf(!REDIS_URL)(`[INSTANCES] two instances on ${inject('database')} 
     expect(body.answer).toMatch(/Saturday/i);
   });
 
+  it('streams answers uncompressed through both doors, even to a client that accepts gzip', async () => {
+    // Next.js compresses responses; a gzipped stream holds the first words back until it flushes.
+    const password = randomBytes(18).toString('base64url');
+    await upsertUser({
+      email: 'instances-chat@example.test',
+      role: 'USER',
+      passwordHash: await hashPassword(password),
+    });
+    const cookies = await signIn(
+      two.baseUrl,
+      { email: 'instances-chat@example.test', password },
+      { 'x-forwarded-for': randomIp() },
+    );
+    const streams = [
+      await fetch(`${two.baseUrl}/api/chat`, {
+        method: 'POST',
+        headers: {
+          'accept-encoding': 'gzip, deflate, br',
+          'content-type': 'application/json',
+          cookie: cookies.header(),
+          origin: two.baseUrl,
+        },
+        body: JSON.stringify({
+          trigger: 'submit-message',
+          id: `conv-${randomBytes(6).toString('hex')}`,
+          message: { role: 'user', parts: [{ type: 'text', text: 'How do I install tidectl on Linux?' }] },
+        }),
+      }),
+      await fetch(`${one.baseUrl}/api/v1/query/stream`, {
+        method: 'POST',
+        headers: {
+          'accept-encoding': 'gzip, deflate, br',
+          authorization: `Bearer ${await newKey('stream')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ query: 'How do I install tidectl on Linux?' }),
+      }),
+    ];
+    for (const response of streams) {
+      expect(response.status, response.url).toBe(200);
+      expect(response.headers.get('content-type'), response.url).toMatch(/^text\/event-stream/);
+      expect(response.headers.get('content-encoding'), response.url).toBeNull();
+      expect(response.headers.get('cache-control'), response.url).toContain('no-transform');
+      expect(await response.text(), response.url).toContain('apt install ./tidectl.deb');
+    }
+  });
+
   it('pauses both when the kill switch is engaged through one (503 on the other within 2 s)', async () => {
     const password = randomBytes(18).toString('base64url');
     await upsertUser({
