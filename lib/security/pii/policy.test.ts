@@ -1,7 +1,13 @@
 // The answer path's entry points follow the settings in lib/config.ts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pii } from '@/lib/config';
 import { redactForProvider, redactForStorage } from './policy';
+import { redactPii } from './redact';
+
+vi.mock('./redact', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./redact')>();
+  return { ...actual, redactPii: vi.fn(actual.redactPii) };
+});
 
 const question = 'Why was jane@example.com charged twice on card 4111 1111 1111 1111?';
 
@@ -17,5 +23,23 @@ describe('PII policy', () => {
     expect(redactForProvider(question).text).toBe(
       pii.redactBeforeProvider ? redactForStorage(question).text : question,
     );
+  });
+  it('detects once per text: the same answer again (a cache hit) reuses its redaction', () => {
+    const answer = `Call Maria Schmidt on +49 30 1234567 about ticket ${Math.random()}.`;
+    vi.mocked(redactPii).mockClear();
+    const first = redactForStorage(answer);
+    expect(first.text).toContain('[PHONE]');
+    expect(redactPii).toHaveBeenCalledTimes(1);
+    // A caller changing its copy does not change what the next caller gets.
+    first.found.PHONE = 99;
+    expect(redactForStorage(answer)).toEqual({
+      ...first,
+      found: redactPii(answer, { types: pii.types }).found,
+    });
+    expect(redactForProvider(answer, true).text).toBe(first.text);
+    // Two stored lookups and the provider one: detected once; the third call is this test's own.
+    expect(redactPii).toHaveBeenCalledTimes(2);
+    expect(redactForStorage(`${answer} `).text).toBe(`${first.text} `);
+    expect(redactPii).toHaveBeenCalledTimes(3);
   });
 });
