@@ -43,3 +43,16 @@ describe('PII policy', () => {
     expect(redactPii).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('redactPiiDeep', () => {
+  it('detects each string once: the same ids and labels event after event reuse their redaction', async () => {
+    const { redactPiiDeep } = await import('./redact-deep');
+    const event = { door: 'v1', note: `Asked by jane@example.com ${Math.random()}`, ids: ['ck1', 'ck2'] };
+    vi.mocked(redactPii).mockClear();
+    const first = redactPiiDeep(event);
+    expect(redactPii).toHaveBeenCalledTimes(4);
+    expect(redactPiiDeep(event)).toEqual(first);
+    expect(redactPii).toHaveBeenCalledTimes(4);
+    expect((first as typeof event).note).toContain('[EMAIL]');
+  });
+});

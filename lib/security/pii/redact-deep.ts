@@ -1,6 +1,9 @@
-// Redacts every string inside a structured value (log fields, audit payloads), keeping its shape.
+// Redacts every string inside a structured value (log fields, audit payloads), keeping its shape;
+// each string through the memo (memo.ts), since the same ids and labels recur event after event.
 import type { DetectOptions } from './detect';
-import { redactPiiText } from './redact';
+import { redactMemoised } from './memo';
+
+const redactText = (text: string, options: DetectOptions) => redactMemoised(text, options.types).text;
 
 const maxDepth = 8;
 
@@ -15,7 +18,7 @@ export function redactPiiDeep(
   depth = 0,
   seen = new WeakSet<object>(),
 ): unknown {
-  if (typeof value === 'string') return redactPiiText(value, options);
+  if (typeof value === 'string') return redactText(value, options);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= maxDepth || seen.has(value)) return '[unlogged]';
   seen.add(value);
@@ -25,8 +28,8 @@ export function redactPiiDeep(
     const copy = Object.create(Object.getPrototypeOf(value) as object) as Error;
     for (const [key, item] of Object.entries(value))
       (copy as unknown as Record<string, unknown>)[key] = inner(item);
-    copy.message = redactPiiText(value.message, options);
-    if (value.stack !== undefined) copy.stack = redactPiiText(value.stack, options);
+    copy.message = redactText(value.message, options);
+    if (value.stack !== undefined) copy.stack = redactText(value.stack, options);
     if (value.cause !== undefined) copy.cause = inner(value.cause);
     return copy;
   }
