@@ -34,11 +34,8 @@ export type AuditInput = {
 /** Appends under one transaction-scoped advisory lock, so concurrent writers queue for the chain head. */
 const CHAIN_LOCK = 0x61756474; // "audt"
 
-async function append(tx: Tx, input: AuditInput, ip: string | null): Promise<{ seq: bigint; hash: string }> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
-  const [head] = await tx.$queryRaw<{ hash: string }[]>`
-    SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1`;
-  const prevHash = head?.hash ?? GENESIS_HASH;
+/** One event's row, chained to `prevHash`; `at` is when it was recorded. */
+function chainedRow(input: AuditInput, ip: string | null, at: Date, prevHash: string) {
   const personal = {
     actorId: input.actor?.id ?? null,
     targetId: input.target?.id ?? null,
@@ -46,7 +43,7 @@ async function append(tx: Tx, input: AuditInput, ip: string | null): Promise<{ s
   };
   const { commitments, salts } = commitPersonal(personal);
   const content = {
-    at: new Date(),
+    at,
     actorRole: input.actor?.role ?? null,
     action: input.action,
     targetType: input.target?.type ?? null,
@@ -55,21 +52,96 @@ async function append(tx: Tx, input: AuditInput, ip: string | null): Promise<{ s
     requestId: input.requestId ?? null,
     commitments,
   };
-  const hash = sealedHash(prevHash, content);
-  return tx.auditEvent.create({
-    data: { ...content, ...personal, salts, prevHash, hash },
-    select: { seq: true, hash: true },
+  return { ...content, ...personal, salts, prevHash, hash: sealedHash(prevHash, content) };
+}
+
+async function chainHead(tx: Tx): Promise<string> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
+  const [head] = await tx.$queryRaw<{ hash: string }[]>`
+    SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1`;
+  return head?.hash ?? GENESIS_HASH;
+}
+
+async function append(
+  tx: Tx,
+  input: AuditInput,
+  ip: string | null,
+  at = new Date(),
+): Promise<{ seq: bigint; hash: string }> {
+  const row = chainedRow(input, ip, at, await chainHead(tx));
+  return tx.auditEvent.create({ data: row, select: { seq: true, hash: true } });
+}
+
+// Events recorded outside a transaction of their own change (an answer, a refusal) are written in
+// batches (group commit): while one batch holds the chain's lock, the events recorded meanwhile queue,
+// and the next batch appends them all under one lock, one read of the head and one INSERT. Each caller
+// still waits for its own event's commit. A batch that fails is retried event by event, so one bad
+// event fails alone.
+const BATCH_MAX = 100;
+type Pending = {
+  input: AuditInput;
+  ip: string | null;
+  at: Date;
+  resolve: (written: { seq: bigint; hash: string }) => void;
+  reject: (error: unknown) => void;
+};
+const pending: Pending[] = [];
+let writing = false;
+
+async function appendBatch(batch: Pending[]): Promise<Array<{ seq: bigint; hash: string }>> {
+  return db().$transaction(async (tx) => {
+    let prevHash = await chainHead(tx);
+    const rows = batch.map((event) => {
+      const row = chainedRow(event.input, event.ip, event.at, prevHash);
+      prevHash = row.hash;
+      return row;
+    });
+    const written = await tx.auditEvent.createManyAndReturn({
+      data: rows,
+      select: { seq: true, hash: true },
+    });
+    written.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
+    // The chain links rows in seq order: the rows must have taken their seqs in the order they chain.
+    if (written.some((row, i) => row.hash !== rows[i]!.hash))
+      throw new Error('audit rows were not numbered in chain order');
+    return written;
   });
+}
+
+async function drain(): Promise<void> {
+  writing = true;
+  try {
+    while (pending.length > 0) {
+      const batch = pending.splice(0, BATCH_MAX);
+      try {
+        const written = await appendBatch(batch);
+        batch.forEach((event, i) => event.resolve(written[i]!));
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.reject(error);
+        else
+          for (const event of batch)
+            await db()
+              .$transaction((tx) => append(tx, event.input, event.ip, event.at))
+              .then(event.resolve, event.reject);
+      }
+    }
+  } finally {
+    writing = false;
+  }
 }
 
 /**
  * Records one audit event. Pass the transaction of the change itself so the two commit or fail
- * together; without one, the event gets a transaction of its own.
+ * together; without one, the event is appended with the others recorded at the same time, in a
+ * transaction of their own, and this resolves once it is committed.
  */
 export async function recordAudit(input: AuditInput, tx?: Tx): Promise<{ seq: bigint; hash: string }> {
   const ip = input.ip === undefined ? await requestIp() : input.ip;
   if (tx) return append(tx, input, ip);
-  return db().$transaction((inner) => append(inner, input, ip));
+  return new Promise((resolve, reject) => {
+    pending.push({ input, ip, at: new Date(), resolve, reject });
+    if (!writing) void drain();
+  });
 }
 
 /**

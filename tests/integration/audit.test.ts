@@ -50,6 +50,46 @@ describe('[AUDIT] recordAudit', () => {
     expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: rows.length });
   });
 
+  it('appends events recorded at the same time in one transaction, each caller waiting for its commit', async () => {
+    const written = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        recordAudit({ actor: null, action: 'test.batched', metadata: { i } }),
+      ),
+    );
+    const rows = await db().$queryRaw<{ seq: bigint; tx: string }[]>`
+      SELECT seq, xmin::text AS tx FROM audit_events WHERE action = 'test.batched' ORDER BY seq`;
+    // Each caller got its own row, committed: the first alone, the eleven that queued behind it together.
+    expect(rows.map((row) => row.seq)).toEqual(written.map((row) => row.seq));
+    expect(new Set(rows.map((row) => row.tx)).size).toBe(2);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it('fails only the event that cannot be stored when it shares a batch', async () => {
+    const results = await Promise.allSettled([
+      recordAudit({ actor: null, action: 'test.batch_ok', metadata: { n: 1 } }),
+      recordAudit({ actor: null, action: 'test.batch_ok', metadata: { n: 2 } }),
+      // Postgres refuses a NUL character in JSON.
+      recordAudit({ actor: null, action: 'test.batch_bad', metadata: { text: 'a\u0000b' } }),
+      recordAudit({ actor: null, action: 'test.batch_ok', metadata: { n: 3 } }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    const stored = await db().auditEvent.findMany({
+      where: { action: { in: ['test.batch_ok', 'test.batch_bad'] } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(stored.map((row) => [row.action, (row.metadata as { n: number }).n])).toEqual([
+      ['test.batch_ok', 1],
+      ['test.batch_ok', 2],
+      ['test.batch_ok', 3],
+    ]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
   it('keeps personal fields out of the hash, behind salted commitments', async () => {
     const { seq } = await recordAudit({
       actor: { id: 'admin-c', role: 'ADMIN' },
