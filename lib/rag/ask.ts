@@ -81,12 +81,26 @@ function withoutInjectedPassages(sources: AnswerSource[], mode: InjectionMode): 
   });
 }
 
+// A passage's token count, kept by chunk id for the same reason as its screen: the context budget and
+// the router both need it, question after question, and tokenizing is the costlier part of both.
+const passageTokens = new Map<string, number>();
+
+function tokensOf(source: AnswerSource): number {
+  let tokens = passageTokens.get(source.chunkId);
+  if (tokens === undefined) {
+    tokens = countTokens(source.text);
+    if (passageTokens.size >= PASSAGE_SCREENS_MAX) passageTokens.clear();
+    passageTokens.set(source.chunkId, tokens);
+  }
+  return tokens;
+}
+
 /** The passages that fit the prompt's context budget (o200k tokens), best first; at least one. */
 function withinContextBudget(sources: AnswerSource[]): AnswerSource[] {
   const kept: AnswerSource[] = [];
   let used = 0;
   for (const source of sources) {
-    const tokens = countTokens(source.text) + 20;
+    const tokens = tokensOf(source) + 20;
     if (kept.length > 0 && used + tokens > answers.contextTokenBudget) break;
     used += tokens;
     kept.push(source);
@@ -229,7 +243,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
   const routeSpan = startSpan('rag.route');
   const routed = routeQuestion({
     question,
-    contextTokens: sources.reduce((sum, source) => sum + countTokens(source.text), 0),
+    contextTokens: sources.reduce((sum, source) => sum + tokensOf(source), 0),
     historyTurns: turns.length,
     ...override,
   });
@@ -249,16 +263,16 @@ async function answer(input: AskInput): Promise<AnswerRun> {
   // A provider gets the text with PII redacted when the `pii-redact-provider` flag (by default
   // `pii.redactBeforeProvider`) says so.
   const toProvider = (text: string) => redactForProvider(text, flags.redactBeforeProvider).text;
-  const prompt = primary.local
-    ? buildPrompt({ question: standalone, passages })
-    : buildPrompt({
-        question: toProvider(question),
-        passages: passages.map((passage) => ({ ...passage, text: toProvider(passage.text) })),
-        history: turns.map((turn) => ({ ...turn, content: toProvider(turn.content) })),
-      });
-  const lastResortPrompt = primary.local ? null : buildPrompt({ question: standalone, passages }).prompt;
+  const ownPrompt = () => buildPrompt({ question: standalone, passages });
+  const providerPrompt = () =>
+    buildPrompt({
+      question: toProvider(question),
+      passages: passages.map((passage) => ({ ...passage, text: toProvider(passage.text) })),
+      history: turns.map((turn) => ({ ...turn, content: toProvider(turn.content) })),
+    });
 
   const metadata: AnswerMetadata = { requestId: input.requestId, model: primary.id, local: primary.local };
+  // A cached answer is replayed as it was written: no prompt is built, no model called.
   const generation = cached
     ? Promise.resolve(
         replayGeneration(
@@ -270,15 +284,18 @@ async function answer(input: AskInput): Promise<AnswerRun> {
           cached.answer,
         ),
       )
-    : generate({
-        chain,
-        lastResort: primary.local ? null : { model: lastResort(), prompt: lastResortPrompt! },
-        system: prompt.system,
-        prompt: prompt.prompt,
-        maxOutputTokens: input.maxOutputTokens ?? answers.defaultMaxTokens,
-        temperature: input.temperature ?? answers.defaultTemperature,
-        abortSignal: input.abortSignal,
-      });
+    : (() => {
+        const prompt = primary.local ? ownPrompt() : providerPrompt();
+        return generate({
+          chain,
+          lastResort: primary.local ? null : { model: lastResort(), prompt: ownPrompt().prompt },
+          system: prompt.system,
+          prompt: prompt.prompt,
+          maxOutputTokens: input.maxOutputTokens ?? answers.defaultMaxTokens,
+          temperature: input.temperature ?? answers.defaultTemperature,
+          abortSignal: input.abortSignal,
+        });
+      })();
   generation.catch(() => {});
   traceGeneration(generation, { primary: primary.id, cacheHit: cached !== null });
 

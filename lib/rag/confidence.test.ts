@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assessConfidence, explain, grounding, levelOf, retrievalCoverage } from './confidence';
+import {
+  assessConfidence,
+  explain,
+  grounding,
+  levelOf,
+  retrievalCoverage,
+  storedConfidence,
+} from './confidence';
 import { NO_ANSWER } from './prompt';
 import type { AnswerSource } from './sources';
 
@@ -100,5 +107,17 @@ describe('confidence', () => {
     expect(explanation.oversight).toBe('Passed automatically.');
     expect(explanation.factors.topSources[0]).toEqual({ n: 1, label: 'guide.md › Own database', score: 0.5 });
     expect(explanation.factors.grounding).toBe('1 of 1 sentences supported by a cited passage');
+  });
+
+  it('reads the assessment stored with a cached answer, its level by the thresholds of today', () => {
+    const stored = { score: 0.7, retrieval: 0.8, grounding: 0.875, supportedSentences: 7, sentences: 8 };
+    expect(storedConfidence({ confidence: 0.7, assessment: stored })).toEqual({
+      ...stored,
+      level: levelOf(0.7),
+    });
+    // An entry from before assessments were stored, or one whose metadata is not an assessment: none.
+    expect(storedConfidence({ confidence: 0.95 })).toBeNull();
+    expect(storedConfidence({ assessment: { ...stored, score: 'high' } })).toBeNull();
+    expect(storedConfidence({ assessment: { ...stored, sentences: -1 } })).toBeNull();
   });
 });

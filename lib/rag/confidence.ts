@@ -1,6 +1,7 @@
 // How sure an answer is, and why: grounding (the share of the answer's sentences supported by a
 // passage they cite), capped by retrieval (how much of the question the best passages cover), its
 // level against the thresholds in config, and a short explanation for people.
+import { z } from 'zod';
 import { wordWeight } from '@/lib/ai/local/word-weights';
 import { confidence as thresholds } from '@/lib/config';
 import { NO_RELIABLE_ANSWER } from './answer-metadata';
@@ -103,6 +104,24 @@ export function assessConfidence(input: {
     supportedSentences: supported,
     sentences,
   };
+}
+
+const storedConfidenceSchema = z.object({
+  score: z.number().min(0).max(1),
+  retrieval: z.number().min(0).max(1),
+  grounding: z.number().min(0).max(1),
+  supportedSentences: z.number().int().min(0),
+  sentences: z.number().int().min(0),
+});
+
+/**
+ * The assessment stored with a cached answer (its `assessment` metadata), to serve an exact hit
+ * without assessing the same answer to the same question again; its level follows today's
+ * thresholds. Null when absent or malformed (an entry from before it was stored): assess again.
+ */
+export function storedConfidence(metadata: Record<string, unknown>): Confidence | null {
+  const parsed = storedConfidenceSchema.safeParse(metadata.assessment);
+  return parsed.success ? { ...parsed.data, level: levelOf(parsed.data.score) } : null;
 }
 
 export type Explanation = {

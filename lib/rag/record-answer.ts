@@ -20,7 +20,7 @@ import { redactForStorage } from '@/lib/security/pii';
 import { auditAnswer } from './answer-audit';
 import type { AnswerMetadata } from './answer-metadata';
 import type { AnswerOutcome, AskInput } from './answer-types';
-import { assessConfidence, explain, NO_RELIABLE_ANSWER } from './confidence';
+import { assessConfidence, explain, NO_RELIABLE_ANSWER, storedConfidence } from './confidence';
 import { withoutText, type AnswerSource } from './sources';
 
 const describeFallback = (attempts: GenerationAttempt[], degraded: boolean): string | null => {
@@ -100,8 +100,12 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
   const latencyMs = Math.round(performance.now() - started);
   const ttftMs = firstTokenAt === null ? null : Math.round(firstTokenAt - started);
 
+  // An exact hit replays an answer to the same question from the same passages: its stored assessment stands.
   const confidence =
-    status === 'ERROR' ? null : assessConfidence({ question: standalone, answer: modelAnswer, sources });
+    status === 'ERROR'
+      ? null
+      : ((cached?.kind === 'exact' ? storedConfidence(cached.metadata) : null) ??
+        assessConfidence({ question: standalone, answer: modelAnswer, sources }));
   const explanation = confidence
     ? explain({
         confidence,
@@ -183,7 +187,16 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
       answer: modelAnswer,
       sources,
       model: answering.id,
-      metadata: { confidence: confidence.score },
+      metadata: {
+        confidence: confidence.score,
+        assessment: {
+          score: confidence.score,
+          retrieval: confidence.retrieval,
+          grounding: confidence.grounding,
+          supportedSentences: confidence.supportedSentences,
+          sentences: confidence.sentences,
+        },
+      },
       queryLogId,
     });
   }

@@ -329,6 +329,20 @@ describe(`[API] query endpoints on ${inject('database')}`, () => {
     expect(hit).toMatchObject({ cacheHit: true, provider: 'cache', tokensIn: 0, tokensOut: 0 });
     expect(hit.cacheEntryId).toBeTruthy();
     expect(Number(hit.costUsd)).toBe(0);
+    // The hit carries the assessment stored with the entry, not a new one.
+    expect(second.confidence).toBe(first.confidence);
+    expect(second.explanation.factors.grounding).toBe(first.explanation.factors.grounding);
+    const entry = await db().answerCacheEntry.findUniqueOrThrow({ where: { id: hit.cacheEntryId! } });
+    expect(entry.metadata).toMatchObject({
+      confidence: first.confidence,
+      assessment: { score: first.confidence },
+    });
+    const { assessment } = entry.metadata as { assessment: Record<string, number> };
+    await db().answerCacheEntry.update({
+      where: { id: entry.id },
+      data: { metadata: { confidence: 0.91, assessment: { ...assessment, score: 0.91 } } },
+    });
+    expect((await askAgain()).confidence).toBe(0.91);
     expect((await db().queryLog.findUniqueOrThrow({ where: { id: first.query_id } })).cacheHit).toBe(false);
 
     await ingestFile({
