@@ -8,6 +8,7 @@ import { commitPersonal, GENESIS_HASH, PSEUDONYM_PREFIX, sealedHash } from '@/li
 import { requestIp } from '@/lib/audit/request-ip';
 import { redactPiiDeep, redactPiiText } from '@/lib/security/pii';
 import { db } from './client';
+import { groupCommit } from './group-commit';
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,63 +73,33 @@ async function append(
   return tx.auditEvent.create({ data: row, select: { seq: true, hash: true } });
 }
 
-// Events recorded outside a transaction of their own change (an answer, a refusal) are written in
-// batches (group commit): while one batch holds the chain's lock, the events recorded meanwhile queue,
-// and the next batch appends them all under one lock, one read of the head and one INSERT. Each caller
-// still waits for its own event's commit. A batch that fails is retried event by event, so one bad
-// event fails alone.
-const BATCH_MAX = 100;
-type Pending = {
-  input: AuditInput;
-  ip: string | null;
-  at: Date;
-  resolve: (written: { seq: bigint; hash: string }) => void;
-  reject: (error: unknown) => void;
-};
-const pending: Pending[] = [];
-let writing = false;
+// Events recorded outside a transaction of their own change (an answer, a refusal) are appended in
+// batches (group-commit.ts): one lock, one read of the head and one INSERT for all the events recorded
+// while the batch before held the lock.
+type Queued = { input: AuditInput; ip: string | null; at: Date };
 
-async function appendBatch(batch: Pending[]): Promise<Array<{ seq: bigint; hash: string }>> {
-  return db().$transaction(async (tx) => {
-    let prevHash = await chainHead(tx);
-    const rows = batch.map((event) => {
-      const row = chainedRow(event.input, event.ip, event.at, prevHash);
-      prevHash = row.hash;
-      return row;
-    });
-    const written = await tx.auditEvent.createManyAndReturn({
-      data: rows,
-      select: { seq: true, hash: true },
-    });
-    written.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
-    // The chain links rows in seq order: the rows must have taken their seqs in the order they chain.
-    if (written.some((row, i) => row.hash !== rows[i]!.hash))
-      throw new Error('audit rows were not numbered in chain order');
-    return written;
-  });
-}
-
-async function drain(): Promise<void> {
-  writing = true;
-  try {
-    while (pending.length > 0) {
-      const batch = pending.splice(0, BATCH_MAX);
-      try {
-        const written = await appendBatch(batch);
-        batch.forEach((event, i) => event.resolve(written[i]!));
-      } catch (error) {
-        if (batch.length === 1) batch[0]!.reject(error);
-        else
-          for (const event of batch)
-            await db()
-              .$transaction((tx) => append(tx, event.input, event.ip, event.at))
-              .then(event.resolve, event.reject);
-      }
-    }
-  } finally {
-    writing = false;
-  }
-}
+const appendQueued = groupCommit<Queued, { seq: bigint; hash: string }>({
+  max: 100,
+  writeOne: (event) => db().$transaction((tx) => append(tx, event.input, event.ip, event.at)),
+  writeBatch: (events) =>
+    db().$transaction(async (tx) => {
+      let prevHash = await chainHead(tx);
+      const rows = events.map((event) => {
+        const row = chainedRow(event.input, event.ip, event.at, prevHash);
+        prevHash = row.hash;
+        return row;
+      });
+      const written = await tx.auditEvent.createManyAndReturn({
+        data: rows,
+        select: { seq: true, hash: true },
+      });
+      written.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
+      // The chain links rows in seq order: the rows must have taken their seqs in the order they chain.
+      if (written.some((row, i) => row.hash !== rows[i]!.hash))
+        throw new Error('audit rows were not numbered in chain order');
+      return written;
+    }),
+});
 
 /**
  * Records one audit event. Pass the transaction of the change itself so the two commit or fail
@@ -138,10 +109,7 @@ async function drain(): Promise<void> {
 export async function recordAudit(input: AuditInput, tx?: Tx): Promise<{ seq: bigint; hash: string }> {
   const ip = input.ip === undefined ? await requestIp() : input.ip;
   if (tx) return append(tx, input, ip);
-  return new Promise((resolve, reject) => {
-    pending.push({ input, ip, at: new Date(), resolve, reject });
-    if (!writing) void drain();
-  });
+  return appendQueued({ input, ip, at: new Date() });
 }
 
 /**

@@ -2,7 +2,9 @@
 import 'server-only';
 import { assertRole } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
+import { groupCommit } from './group-commit';
 import type { SessionUser } from './users';
 import type { QueryStatus } from '@/lib/generated/prisma/enums';
 import { currentTraceId } from '@/lib/observability/tracing';
@@ -40,18 +42,33 @@ export type NewQueryLog = {
   flags?: Record<string, string>;
 };
 
+// Written by group commit (group-commit.ts): under load, the rows of answers that end together go in
+// one INSERT, in a transaction that is rolled back (and the rows written one by one) should they come
+// back in another order than they went in.
+const insertQueryLog = groupCommit<Prisma.QueryLogCreateManyInput, { id: string }>({
+  max: 100,
+  writeOne: (data) => db().queryLog.create({ data, select: { id: true } }),
+  writeBatch: (rows) =>
+    db().$transaction(async (tx) => {
+      const written = await tx.queryLog.createManyAndReturn({
+        data: rows,
+        select: { id: true, requestId: true },
+      });
+      if (written.some((row, i) => row.requestId !== rows[i]!.requestId))
+        throw new Error('query logs came back in another order than they were written');
+      return written.map(({ id }) => ({ id }));
+    }),
+});
+
 export async function createQueryLog(entry: NewQueryLog): Promise<{ id: string }> {
   // A JSON column is left out rather than set to null (Prisma tells JSON null from SQL NULL).
   const { explanation, biasFlags, ...fields } = entry;
-  return db().queryLog.create({
+  return insertQueryLog({
+    ...fields,
     // The trace of the request that wrote it, so a slow or failed answer leads to its spans.
-    data: {
-      ...fields,
-      traceId: currentTraceId(),
-      ...(explanation ? { explanation } : {}),
-      ...(biasFlags ? { biasFlags } : {}),
-    },
-    select: { id: true },
+    traceId: currentTraceId(),
+    ...(explanation ? { explanation } : {}),
+    ...(biasFlags ? { biasFlags } : {}),
   });
 }
 

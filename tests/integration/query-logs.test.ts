@@ -1,4 +1,5 @@
-// [ADMIN] The query log is readable by admins only, enforced in the data-access layer itself.
+// [ADMIN] The query log is readable by admins only, enforced in the data-access layer itself. Rows
+// written at the same time share one INSERT (group commit), each writer getting its own row's id.
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client';
 import { createQueryLog, listRecentQueryLogs } from '../../lib/db/query-logs';
@@ -64,5 +65,31 @@ describe('[ADMIN] query-log access', () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(403);
     }
+  });
+});
+
+describe('query-log writes', () => {
+  it('writes rows that arrive together in one transaction, each caller getting its own row', async () => {
+    const written = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        createQueryLog({
+          requestId: `req-batch-${i}`,
+          route: 'v1',
+          question: `question ${i}?`,
+          status: i === 5 ? 'ERROR' : 'OK',
+          ...(i === 7 && { explanation: { summary: 'seven' } }),
+        }),
+      ),
+    );
+    const rows = await db().$queryRaw<{ id: string; request_id: string; question: string; tx: string }[]>`
+      SELECT id, request_id, question, xmin::text AS tx FROM query_logs WHERE request_id LIKE 'req-batch-%'`;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(written.map(({ id }) => byId.get(id)?.question)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `question ${i}?`),
+    );
+    // The first alone, the eleven that queued behind it together.
+    expect(new Set(rows.map((row) => row.tx)).size).toBe(2);
+    const seventh = await db().queryLog.findUniqueOrThrow({ where: { id: written[7]!.id } });
+    expect(seventh).toMatchObject({ explanation: { summary: 'seven' }, status: 'OK' });
   });
 });
