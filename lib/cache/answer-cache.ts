@@ -43,6 +43,11 @@ export type AnswerCacheRequest = {
    * meanwhile is never filed under the new version.
    */
   corpusVersion: number;
+  /**
+   * The viewer's private ready documents, read with the corpus version (answerCacheScope in
+   * lib/db/answer-cache.ts); read again when absent.
+   */
+  privateDocumentIds?: string[];
 };
 
 export type CachedAnswer = {
@@ -76,7 +81,8 @@ export type AnswerToCache = AnswerCacheRequest & {
 type Key = { scopeHash: string; modelRoute: string; corpusVersion: number; questionHash: string };
 
 async function keyOf(request: AnswerCacheRequest): Promise<Key> {
-  const privateDocumentIds = await privateReadyDocumentIds(request.viewer.userId);
+  const privateDocumentIds =
+    request.privateDocumentIds ?? (await privateReadyDocumentIds(request.viewer.userId));
   return {
     scopeHash: scopeHash({ privateDocumentIds, filters: request.filters }),
     modelRoute: request.modelRoute,

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { toSql } from 'pgvector';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
+import { CORPUS_VERSION_KEY, versionOf } from './corpus';
 
 /** Timestamps are stored as UTC wall-clock time, as Prisma writes them. */
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
@@ -43,6 +44,23 @@ function servable(userId: string | null): Prisma.Sql {
 }
 
 /** Ids of the PRIVATE documents `userId` uploaded that are READY, sorted (none for anonymous). */
+/**
+ * What an answer cache key needs to know of the viewer before retrieval, in one round trip: the corpus
+ * version and the viewer's private ready documents (sorted by id).
+ */
+export async function answerCacheScope(
+  userId: string | null,
+): Promise<{ corpusVersion: number; privateDocumentIds: string[] }> {
+  const [row] = await db().$queryRaw<{ corpus: unknown; private_ids: string[] | null }[]>`
+    SELECT (SELECT value FROM system_state WHERE key = ${CORPUS_VERSION_KEY}) AS corpus,
+      ARRAY(
+        SELECT id FROM documents
+        WHERE status = 'READY' AND visibility = 'PRIVATE' AND created_by_id = ${userId}
+        ORDER BY id
+      ) AS private_ids`;
+  return { corpusVersion: versionOf(row?.corpus), privateDocumentIds: row?.private_ids ?? [] };
+}
+
 export async function privateReadyDocumentIds(userId: string | null): Promise<string[]> {
   if (userId === null) return [];
   const rows = await db().$queryRaw<{ id: string }[]>`

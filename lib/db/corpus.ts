@@ -4,17 +4,21 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
 
-const KEY = 'corpus_version';
+export const CORPUS_VERSION_KEY = 'corpus_version';
 
 type Tx = Prisma.TransactionClient;
 
 /** The current corpus version (0 for a corpus that never changed). */
 export async function getCorpusVersion(): Promise<number> {
-  const row = await db().systemState.findUnique({ where: { key: KEY }, select: { value: true } });
+  const row = await db().systemState.findUnique({
+    where: { key: CORPUS_VERSION_KEY },
+    select: { value: true },
+  });
   return versionOf(row?.value);
 }
 
-function versionOf(value: unknown): number {
+/** The version held in the system_state row's value. */
+export function versionOf(value: unknown): number {
   const version = (value as { version?: unknown } | null | undefined)?.version;
   return typeof version === 'number' ? version : 0;
 }
@@ -26,7 +30,7 @@ function versionOf(value: unknown): number {
 export async function bumpCorpusVersion(tx: Tx, reason: string): Promise<number> {
   const rows = await tx.$queryRaw<{ version: number }[]>`
     INSERT INTO system_state (key, value, reason, updated_at)
-    VALUES (${KEY}, jsonb_build_object('version', 1), ${reason}, now())
+    VALUES (${CORPUS_VERSION_KEY}, jsonb_build_object('version', 1), ${reason}, now())
     ON CONFLICT (key) DO UPDATE
       SET value = jsonb_build_object('version', coalesce((system_state.value->>'version')::int, 0) + 1),
           reason = EXCLUDED.reason, updated_at = now()

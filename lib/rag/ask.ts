@@ -11,7 +11,7 @@ import { routeQuestion, type Route } from '@/lib/ai/routing';
 import { countTokens } from '@/lib/ai/tokens';
 import { lookupCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '@/lib/cache/answer-cache';
 import { answers } from '@/lib/config';
-import { getCorpusVersion } from '@/lib/db/corpus';
+import { answerCacheScope } from '@/lib/db/answer-cache';
 import { createQueryLog } from '@/lib/db/query-logs';
 import { pipelineFlags } from '@/lib/flags/flags';
 import { FLAG_KEYS } from '@/lib/flags/keys';
@@ -175,7 +175,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       filters: input.filters,
       modelRoute: routeModel.local ? routeModel.id : `${questionRoute.tier}:${routeModel.id}`,
       followUp: history.some((turn) => turn.role === 'user'),
-      corpusVersion: await getCorpusVersion(),
+      ...(await answerCacheScope(input.user.id)),
     };
     const lookup = cacheRequest;
     cached = input.regenerate

@@ -14,6 +14,7 @@ import {
 import { answerCache } from '../../lib/config';
 import { db } from '../../lib/db/client';
 import { getCorpusVersion } from '../../lib/db/corpus';
+import { answerCacheScope } from '../../lib/db/answer-cache';
 import { deleteDocument } from '../../lib/db/documents';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import type { AnswerSource } from '../../lib/rag/sources';
@@ -208,6 +209,28 @@ describe(`[CACHE] answer cache on ${inject('database')}`, () => {
     ).toMatchObject({
       kind: 'exact',
     });
+  });
+
+  it("[CACHE] reads the corpus version and the viewer's private documents in one query, as the answer path keys on them", async () => {
+    expect(await answerCacheScope(ALICE)).toEqual({
+      corpusVersion: await getCorpusVersion(),
+      privateDocumentIds: [docs.alice!],
+    });
+    for (const userId of [BOB, null])
+      expect(await answerCacheScope(userId)).toEqual({
+        corpusVersion: await getCorpusVersion(),
+        privateDocumentIds: [],
+      });
+    // Given with the request, the scope is not read again: Alice's answer under Bob's scope is Bob's.
+    await store('Who keeps the vault combination?', { viewer: { userId: ALICE } });
+    const asBob = await request('Who keeps the vault combination?', { viewer: { userId: BOB } });
+    expect(await lookupCachedAnswer(asBob)).toBeNull();
+    expect(
+      await lookupCachedAnswer({ ...asBob, viewer: { userId: ALICE }, privateDocumentIds: [] }),
+    ).toBeNull();
+    expect(
+      await lookupCachedAnswer({ ...asBob, viewer: { userId: ALICE }, privateDocumentIds: [docs.alice!] }),
+    ).toMatchObject({ kind: 'exact' });
   });
 
   it('[CACHE] keys answers by the retrieval filters and the model route', async () => {
