@@ -1,8 +1,9 @@
 // Query logs: one row per accepted request, written by the pipeline and read by the admin console.
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { assertRole } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
 import { groupCommit } from './group-commit';
 import type { SessionUser } from './users';
@@ -42,34 +43,78 @@ export type NewQueryLog = {
   flags?: Record<string, string>;
 };
 
-// Written by group commit (group-commit.ts): under load, the rows of answers that end together go in
-// one INSERT, in a transaction that is rolled back (and the rows written one by one) should they come
-// back in another order than they went in.
-const insertQueryLog = groupCommit<Prisma.QueryLogCreateManyInput, { id: string }>({
+/**
+ * One query_logs row under its column names, every NOT NULL column given (jsonb_populate_recordset
+ * below fills a missing key with NULL, not the column's default). The id is a UUID made here, so each
+ * writer knows its row's id before the row is written, whichever batch it goes in.
+ */
+function toRow(entry: NewQueryLog): Record<string, unknown> & { id: string } {
+  return {
+    id: randomUUID(),
+    request_id: entry.requestId,
+    // The trace of the request that wrote it, so a slow or failed answer leads to its spans.
+    trace_id: currentTraceId() ?? null,
+    user_id: entry.userId ?? null,
+    api_key_id: entry.apiKeyId ?? null,
+    conversation_id: entry.conversationId ?? null,
+    route: entry.route,
+    question: entry.question,
+    answer: entry.answer ?? null,
+    sources: entry.sources ?? [],
+    model: entry.model ?? null,
+    provider: entry.provider ?? null,
+    route_tier: entry.routeTier ?? null,
+    route_reason: entry.routeReason ?? null,
+    attempts: entry.attempts ?? [],
+    degraded: entry.degraded ?? false,
+    tokens_counted: entry.tokensCounted ?? false,
+    explanation: entry.explanation ?? null,
+    tokens_in: entry.tokensIn ?? 0,
+    tokens_out: entry.tokensOut ?? 0,
+    cost_usd: entry.costUsd ?? 0,
+    latency_ms: entry.latencyMs ?? null,
+    ttft_ms: entry.ttftMs ?? null,
+    cache_hit: entry.cacheHit ?? false,
+    cache_entry_id: entry.cacheEntryId ?? null,
+    flags: entry.flags ?? {},
+    status: entry.status,
+    error_code: entry.errorCode ?? null,
+    confidence: entry.confidence ?? null,
+    bias_flags: entry.biasFlags ?? null,
+    // UTC without a time zone, as Prisma writes the other timestamps.
+    created_at: new Date().toISOString(),
+  };
+}
+
+// Written by group commit (group-commit.ts): the rows of answers that end while the previous write is
+// in flight go in one INSERT. One statement text for any number of rows, so it is prepared once.
+const insertQueryLogs = groupCommit<Record<string, unknown>, void>({
   max: 100,
-  writeOne: (data) => db().queryLog.create({ data, select: { id: true } }),
-  writeBatch: (rows) =>
-    db().$transaction(async (tx) => {
-      const written = await tx.queryLog.createManyAndReturn({
-        data: rows,
-        select: { id: true, requestId: true },
-      });
-      if (written.some((row, i) => row.requestId !== rows[i]!.requestId))
-        throw new Error('query logs came back in another order than they were written');
-      return written.map(({ id }) => ({ id }));
-    }),
+  writeOne: (row) => insertRows([row]),
+  writeBatch: async (rows) => {
+    await insertRows(rows);
+    return rows.map(() => undefined);
+  },
 });
 
+// The columns toRow fills, in its order (generated columns such as question_key are left out).
+let columns: Prisma.Sql | undefined;
+
+async function insertRows(rows: Record<string, unknown>[]): Promise<void> {
+  columns ??= Prisma.raw(
+    Object.keys(rows[0]!)
+      .map((column) => `"${column}"`)
+      .join(', '),
+  );
+  await db().$executeRaw`
+    INSERT INTO query_logs (${columns})
+    SELECT ${columns} FROM jsonb_populate_recordset(NULL::query_logs, ${JSON.stringify(rows)}::jsonb)`;
+}
+
 export async function createQueryLog(entry: NewQueryLog): Promise<{ id: string }> {
-  // A JSON column is left out rather than set to null (Prisma tells JSON null from SQL NULL).
-  const { explanation, biasFlags, ...fields } = entry;
-  return insertQueryLog({
-    ...fields,
-    // The trace of the request that wrote it, so a slow or failed answer leads to its spans.
-    traceId: currentTraceId(),
-    ...(explanation ? { explanation } : {}),
-    ...(biasFlags ? { biasFlags } : {}),
-  });
+  const row = toRow(entry);
+  await insertQueryLogs(row);
+  return { id: row.id };
 }
 
 export type QueryLogRow = {

@@ -92,4 +92,68 @@ describe('query-log writes', () => {
     const seventh = await db().queryLog.findUniqueOrThrow({ where: { id: written[7]!.id } });
     expect(seventh).toMatchObject({ explanation: { summary: 'seven' }, status: 'OK' });
   });
+
+  it('stores every field as given, and leaves what was not given at its default or SQL NULL', async () => {
+    const user = await upsertUser({ email: 'fields@example.com', role: 'USER', passwordHash: 'scrypt$x' });
+    const full = {
+      requestId: 'req-fields-full',
+      userId: user.id,
+      apiKeyId: null,
+      conversationId: null,
+      route: 'api-stream',
+      question: 'Every field?',
+      answer: 'Every field [1].',
+      sources: [{ n: 1, chunkId: 'c1', documentId: 'd1', title: 'T', score: 0.5 }],
+      model: 'gpt-4o-mini',
+      provider: 'openai',
+      routeTier: 'small',
+      routeReason: 'short question → small',
+      attempts: [{ model: 'gpt-4o-mini', provider: 'openai', outcome: 'ok', ms: 12 }],
+      degraded: true,
+      tokensCounted: true,
+      explanation: { summary: 'Confident (91 %)', level: 'high' },
+      tokensIn: 120,
+      tokensOut: 34,
+      costUsd: 0.000123,
+      latencyMs: 456,
+      ttftMs: 78,
+      cacheHit: true,
+      cacheEntryId: 'entry-1',
+      status: 'DEGRADED' as const,
+      errorCode: 'some_code',
+      confidence: 0.91,
+      biasFlags: [{ term: 'x' }],
+      flags: { 'semantic-cache': 'on' },
+    };
+    const before = Date.now();
+    const { id } = await createQueryLog(full);
+    const stored = await db().queryLog.findUniqueOrThrow({ where: { id } });
+    const { costUsd, ...rest } = full;
+    expect(stored).toMatchObject(rest);
+    expect(Number(stored.costUsd)).toBe(costUsd);
+    expect(Math.abs(stored.createdAt.getTime() - before)).toBeLessThan(5_000);
+
+    const { id: bare } = await createQueryLog({
+      requestId: 'req-fields-bare',
+      route: 'chat',
+      question: 'Bare?',
+      status: 'OK',
+    });
+    expect(await db().queryLog.findUniqueOrThrow({ where: { id: bare } })).toMatchObject({
+      sources: [],
+      attempts: [],
+      degraded: false,
+      tokensCounted: false,
+      tokensIn: 0,
+      tokensOut: 0,
+      cacheHit: false,
+      flags: {},
+      answer: null,
+      traceId: null,
+      feedback: null,
+    });
+    const [nulls] = await db().$queryRaw<{ explanation: boolean; bias: boolean }[]>`
+      SELECT explanation IS NULL AS explanation, bias_flags IS NULL AS bias FROM query_logs WHERE id = ${bare}`;
+    expect(nulls).toEqual({ explanation: true, bias: true });
+  });
 });
