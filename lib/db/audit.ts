@@ -2,7 +2,7 @@
 // worth keeping) is appended here, hash-chained to the row before it (lib/audit/hash.ts). The table is
 // append-only in the database; pseudonymiseAuditSubject is the one narrow exception, for erasure.
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { commitPersonal, GENESIS_HASH, PSEUDONYM_PREFIX, sealedHash } from '@/lib/audit/hash';
 import { requestIp } from '@/lib/audit/request-ip';
@@ -78,6 +78,30 @@ async function append(
 // while the batch before held the lock.
 type Queued = { input: AuditInput; ip: string | null; at: Date };
 
+const COLUMNS = Prisma.raw(
+  'at, actor_id, actor_role, action, target_type, target_id, reason, metadata, request_id, prev_hash, hash, ip, commitments, salts',
+);
+
+/** A chained row under its column names; `at` as UTC without a time zone, as Prisma writes it. */
+function toColumns(row: ReturnType<typeof chainedRow>): Record<string, unknown> {
+  return {
+    at: row.at.toISOString(),
+    actor_id: row.actorId,
+    actor_role: row.actorRole,
+    action: row.action,
+    target_type: row.targetType,
+    target_id: row.targetId,
+    reason: row.reason,
+    metadata: row.metadata,
+    request_id: row.requestId,
+    prev_hash: row.prevHash,
+    hash: row.hash,
+    ip: row.ip,
+    commitments: row.commitments,
+    salts: row.salts,
+  };
+}
+
 const appendQueued = groupCommit<Queued, { seq: bigint; hash: string }>({
   max: 100,
   writeOne: (event) => db().$transaction((tx) => append(tx, event.input, event.ip, event.at)),
@@ -89,10 +113,11 @@ const appendQueued = groupCommit<Queued, { seq: bigint; hash: string }>({
         prevHash = row.hash;
         return row;
       });
-      const written = await tx.auditEvent.createManyAndReturn({
-        data: rows,
-        select: { seq: true, hash: true },
-      });
+      // One statement text for any number of rows (prepared once), as query-logs.ts writes its rows.
+      const written = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
+        INSERT INTO audit_events (${COLUMNS})
+        SELECT ${COLUMNS} FROM jsonb_populate_recordset(NULL::audit_events, ${JSON.stringify(rows.map(toColumns))}::jsonb)
+        RETURNING seq, hash`;
       written.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
       // The chain links rows in seq order: the rows must have taken their seqs in the order they chain.
       if (written.some((row, i) => row.hash !== rows[i]!.hash))
