@@ -11,8 +11,9 @@ import {
   nearestCachedQuestions,
   privateReadyDocumentIds,
   putCachedAnswer,
-  takeAnswer,
-  takeExactAnswer,
+  countHit,
+  findExactAnswer,
+  findServableAnswer,
   type CachedAnswerRow,
 } from '@/lib/db/answer-cache';
 import { getCorpusVersion } from '@/lib/db/corpus';
@@ -110,6 +111,14 @@ function toCachedAnswer(row: CachedAnswerRow, kind: CachedAnswer['kind'], simila
   };
 }
 
+/** A hit: counted on its entry in the background (a failure to count is logged, the answer served). */
+function served(row: CachedAnswerRow, kind: CachedAnswer['kind'], similarity: number): CachedAnswer {
+  countHit(row.id).catch((error: unknown) =>
+    log().warn({ err: error }, 'could not count an answer cache hit'),
+  );
+  return toCachedAnswer(row, kind, similarity);
+}
+
 async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<CachedAnswer | null> {
   const { embedding: model } = getModels();
   const embedding = await questionEmbedding(model, request.question);
@@ -133,8 +142,8 @@ async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<Ca
       );
       continue;
     }
-    const row = await takeAnswer(candidate.id, request.viewer.userId);
-    if (row) return toCachedAnswer(row, 'semantic', candidate.similarity);
+    const row = await findServableAnswer(candidate.id, request.viewer.userId);
+    if (row) return served(row, 'semantic', candidate.similarity);
   }
   return null;
 }
@@ -142,7 +151,7 @@ async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<Ca
 /**
  * The cached answer for this question, or null. Exact first (the same normalised question), then
  * semantic (the nearest cached questions at or above the similarity threshold, the first that the
- * guards accept). A hit is counted on its entry. Follow-ups and a disabled cache always miss; so does
+ * guards accept). A hit is counted on its entry, after it is served. Follow-ups and a disabled cache always miss; so does
  * any failure (logged). `semantic` (the `semantic-cache` flag, by default `answerCache.semantic.enabled`)
  * allows the semantic lookup.
  */
@@ -153,8 +162,8 @@ export async function lookupCachedAnswer(
   if (!answerCache.enabled || request.followUp) return null;
   try {
     const key = await keyOf(request);
-    const exact = await takeExactAnswer({ ...key, userId: request.viewer.userId });
-    if (exact) return toCachedAnswer(exact, 'exact', 1);
+    const exact = await findExactAnswer({ ...key, userId: request.viewer.userId });
+    if (exact) return served(exact, 'exact', 1);
     if (!semantic) return null;
     return await semanticLookup(request, key);
   } catch (error) {

@@ -7,6 +7,7 @@ import { toSql } from 'pgvector';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
 import { CORPUS_VERSION_KEY, versionOf } from './corpus';
+import { groupCommit } from './group-commit';
 
 /** Timestamps are stored as UTC wall-clock time, as Prisma writes them. */
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
@@ -70,26 +71,47 @@ export async function privateReadyDocumentIds(userId: string | null): Promise<st
   return rows.map((row) => row.id);
 }
 
-/** The entry for exactly this question and key, counted as a hit; null when none may be served. */
-export async function takeExactAnswer(
+/** The entry for exactly this question and key; null when none may be served. */
+export async function findExactAnswer(
   input: CacheKeyColumns & { questionHash: string; userId: string | null },
 ): Promise<CachedAnswerRow | null> {
   const rows = await db().$queryRaw<CachedAnswerRow[]>`
-    UPDATE answer_cache_entries e SET hits = e.hits + 1, last_hit_at = ${NOW}
+    SELECT ${RETURNED} FROM answer_cache_entries e
     WHERE e.question_hash = ${input.questionHash} AND e.scope_hash = ${input.scopeHash}
       AND e.model_route = ${input.modelRoute} AND e.corpus_version = ${input.corpusVersion}
       AND ${servable(input.userId)}
-    RETURNING ${RETURNED}`;
+    LIMIT 1`;
   return rows[0] ?? null;
 }
 
-/** The entry with this id, counted as a hit; null when it is gone or may not be served. */
-export async function takeAnswer(id: string, userId: string | null): Promise<CachedAnswerRow | null> {
+/** The entry with this id; null when it is gone or may not be served. */
+export async function findServableAnswer(id: string, userId: string | null): Promise<CachedAnswerRow | null> {
   const rows = await db().$queryRaw<CachedAnswerRow[]>`
-    UPDATE answer_cache_entries e SET hits = e.hits + 1, last_hit_at = ${NOW}
-    WHERE e.id = ${id} AND ${servable(userId)}
-    RETURNING ${RETURNED}`;
+    SELECT ${RETURNED} FROM answer_cache_entries e WHERE e.id = ${id} AND ${servable(userId)}`;
   return rows[0] ?? null;
+}
+
+async function addHits(ids: string[]): Promise<void> {
+  await db().$executeRaw`
+    UPDATE answer_cache_entries e SET hits = e.hits + v.n, last_hit_at = ${NOW}
+    FROM (SELECT id, count(*)::int AS n FROM unnest(${ids}::text[]) AS hit(id) GROUP BY id) v
+    WHERE e.id = v.id`;
+}
+
+// Hits are counted by group commit (group-commit.ts): a lookup is a read, and the hits of the answers
+// served while one count is written go in the next UPDATE, not a write (and a commit) per hit.
+const countHits = groupCommit<string, void>({
+  max: 500,
+  writeOne: (id) => addHits([id]),
+  writeBatch: async (ids) => {
+    await addHits(ids);
+    return ids.map(() => undefined);
+  },
+});
+
+/** Counts a hit on an entry; resolves once it is written. */
+export function countHit(id: string): Promise<void> {
+  return countHits(id);
 }
 
 export type CachedQuestion = { id: string; question: string; similarity: number };

@@ -334,9 +334,18 @@ describe(`[CACHE] answer cache on ${inject('database')}`, () => {
     await lookupCachedAnswer(await request('Does the backup job support incremental snapshots?'));
     await lookupCachedAnswer(await request('Are incremental snapshots supported by the backup job?'));
     await lookupCachedAnswer(await request('Does the backup job not support incremental snapshots?'));
+    // Counted after the answer is served.
+    await expect
+      .poll(async () => (await db().answerCacheEntry.findUniqueOrThrow({ where: { id: entryId } })).hits)
+      .toBe(2);
     const entry = await db().answerCacheEntry.findUniqueOrThrow({ where: { id: entryId } });
-    expect(entry.hits).toBe(2);
     expect(entry.lastHitAt).toBeInstanceOf(Date);
+    // Hits served together are counted together, each of them.
+    const asked = await request('Does the backup job support incremental snapshots?');
+    await Promise.all(Array.from({ length: 10 }, () => lookupCachedAnswer(asked)));
+    await expect
+      .poll(async () => (await db().answerCacheEntry.findUniqueOrThrow({ where: { id: entryId } })).hits)
+      .toBe(12);
   });
 
   it('[CACHE] replaces the entry when the same question is answered again', async () => {
