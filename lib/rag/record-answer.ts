@@ -57,16 +57,6 @@ export type AnswerRecord = {
 export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome> {
   const { input, started, question, standalone, conversationId, sources, route, primary, metadata } = record;
   const { generation, cached, cacheRequest, suspicion } = record;
-  // The query log and the review queue keep questions and answers with their PII redacted.
-  const storedQuestion = redactForStorage(question).text;
-  const baseLog = {
-    requestId: input.requestId,
-    userId: input.user.id,
-    apiKeyId: input.apiKeyId ?? null,
-    conversationId,
-    route: input.route,
-    question: storedQuestion,
-  };
   let status: AnswerOutcome['status'] = 'OK';
   let errorCode: string | null = null;
   let modelAnswer = '';
@@ -96,6 +86,17 @@ export async function recordAnswer(record: AnswerRecord): Promise<AnswerOutcome>
     errorCode = aborted ? 'client_aborted' : 'generation_failed';
     if (!aborted) log().error({ err: error }, 'answer generation failed');
   }
+  // The query log and the review queue keep questions and answers with their PII redacted; redacted
+  // once the answer has ended, so the name tagger never holds back the first words.
+  const storedQuestion = redactForStorage(question).text;
+  const baseLog = {
+    requestId: input.requestId,
+    userId: input.user.id,
+    apiKeyId: input.apiKeyId ?? null,
+    conversationId,
+    route: input.route,
+    question: storedQuestion,
+  };
   const cost = costUsd(answering.id, tokensIn, tokensOut);
   const latencyMs = Math.round(performance.now() - started);
   const ttftMs = firstTokenAt === null ? null : Math.round(firstTokenAt - started);
