@@ -151,9 +151,9 @@ async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<Ca
 /**
  * The cached answer for this question, or null. Exact first (the same normalised question), then
  * semantic (the nearest cached questions at or above the similarity threshold, the first that the
- * guards accept). A hit is counted on its entry, after it is served. Follow-ups and a disabled cache always miss; so does
- * any failure (logged). `semantic` (the `semantic-cache` flag, by default `answerCache.semantic.enabled`)
- * allows the semantic lookup.
+ * guards accept). A hit is counted on its entry, after it is served. Follow-ups and a disabled cache
+ * always miss; so does any failure (logged). `semantic` (the `semantic-cache` flag, by default
+ * `answerCache.semantic.enabled`) allows the semantic lookup.
  */
 export async function lookupCachedAnswer(
   request: AnswerCacheRequest,
