@@ -12,6 +12,15 @@ describe('hashEmbed', () => {
     expect(hashEmbed(text, 384)).toEqual(hashEmbed(text, 384));
   });
 
+  it('gives a text the same vector whatever was embedded before it (the per-word memo only saves work)', () => {
+    const text = 'Vitamin D deficiency raises the risk of fractures in older patients.';
+    const first = hashEmbed(text, 384);
+    // Words shared with the text, seen first in other company, and many new ones.
+    for (let i = 0; i < 500; i++) hashEmbed(`fractures vitamin patients term${i} risk${i % 7}`, 384);
+    expect(hashEmbed(text, 384)).toEqual(first);
+    expect(hashEmbed(text, 64)).toHaveLength(64);
+  });
+
   it('respects the requested dimensions and returns unit vectors', () => {
     for (const dimensions of [8, 384, 1536]) {
       const vector = hashEmbed('How do I reset my password?', dimensions);

@@ -32,32 +32,100 @@ function fmix32(value: number): number {
   return h >>> 0;
 }
 
-/** Features of a text with their weight per occurrence and how often they occur. */
-function features(text: string): Map<string, { weight: number; count: number }> {
-  const found = new Map<string, { weight: number; count: number }>();
-  const add = (feature: string, weight: number) => {
-    const entry = found.get(feature);
-    if (entry) entry.count += 1;
-    else found.set(feature, { weight, count: 1 });
-  };
+/**
+ * Every feature key seen so far gets a small integer id, so that counting a text's features is
+ * typed-array work instead of a string-keyed map per text. Text is Zipf-distributed: most words of a
+ * passage were seen in an earlier one, and stemming, the rarity lookup, slicing n-grams and hashing
+ * them were most of the embedding's cost, so each distinct word's feature ids and weights are kept
+ * too. Both tables are emptied when full; they only save work and never change a result.
+ */
+const FEATURE_IDS_MAX = 1_000_000;
+const featureIds = new Map<string, number>();
+let featureHashes = new Uint32Array(1024);
 
-  const rawWords = contentWords(text);
-  for (const word of rawWords) {
-    const term = stem(word);
-    // A common word says little about the topic: without this, "patients" or "increase" would
-    // outweigh the rare terms that decide what a passage is about.
-    const rarity = wordWeight(term);
-    // Prefixes keep the families apart, so the word "abc" and the n-gram "abc" do not share a slot.
-    add(`w:${term}`, UNIGRAM_WEIGHT * rarity);
-    const marked = `<${word}>`;
-    const grams: string[] = [];
-    for (const n of CHAR_NGRAM_SIZES) {
-      for (let i = 0; i + n <= marked.length; i++) grams.push(marked.slice(i, i + n));
+/** What one word contributes: its stem's feature, then its character n-grams. */
+type WordFeatures = { ids: Int32Array; unigramWeight: number; gramWeight: number };
+const wordMemo = new Map<string, WordFeatures>();
+
+function featureId(key: string): number {
+  let id = featureIds.get(key);
+  if (id === undefined) {
+    id = featureIds.size;
+    featureIds.set(key, id);
+    if (id >= featureHashes.length) {
+      const grown = new Uint32Array(featureHashes.length * 2);
+      grown.set(featureHashes);
+      featureHashes = grown;
     }
-    // Spread the word's n-gram weight over its n-grams, so long words do not outweigh short ones.
-    const weight = (CHAR_NGRAM_WEIGHT * rarity) / Math.sqrt(Math.max(grams.length, 1));
-    for (const gram of grams) add(`c:${gram}`, weight);
+    featureHashes[id] = fnv1a(key);
   }
+  return id;
+}
+
+function wordFeatures(word: string): WordFeatures {
+  const known = wordMemo.get(word);
+  if (known) return known;
+  const term = stem(word);
+  // A common word says little about the topic: without this, "patients" or "increase" would
+  // outweigh the rare terms that decide what a passage is about.
+  const rarity = wordWeight(term);
+  // Prefixes keep the families apart, so the word "abc" and the n-gram "abc" do not share a slot.
+  const keys = [`w:${term}`];
+  const marked = `<${word}>`;
+  for (const n of CHAR_NGRAM_SIZES) {
+    for (let i = 0; i + n <= marked.length; i++) keys.push(`c:${marked.slice(i, i + n)}`);
+  }
+  const grams = keys.length - 1;
+  const features: WordFeatures = {
+    ids: Int32Array.from(keys, featureId),
+    unigramWeight: UNIGRAM_WEIGHT * rarity,
+    // Spread the word's n-gram weight over its n-grams, so long words do not outweigh short ones.
+    gramWeight: (CHAR_NGRAM_WEIGHT * rarity) / Math.sqrt(Math.max(grams, 1)),
+  };
+  wordMemo.set(word, features);
+  return features;
+}
+
+// Scratch space of `features`, indexed by feature id: occurrences in the current text (0 = unseen)
+// and the weight of the first occurrence. Reset after each text for the ids it used.
+let counts = new Int32Array(0);
+let weights = new Float64Array(0);
+
+/**
+ * Features of a text in order of first occurrence, each with its weight (that of its first
+ * occurrence), how often it occurs and its hash.
+ */
+function features(text: string): Array<{ weight: number; count: number; hash: number }> {
+  // Emptied between texts only: the ids of the text being counted must stay valid until it is done.
+  if (featureIds.size >= FEATURE_IDS_MAX) {
+    featureIds.clear();
+    wordMemo.clear();
+    counts = new Int32Array(0);
+    weights = new Float64Array(0);
+  }
+  const order: number[] = [];
+  for (const word of contentWords(text)) {
+    const { ids, unigramWeight, gramWeight } = wordFeatures(word);
+    if (counts.length < featureIds.size) {
+      const size = Math.max(featureIds.size * 2, 1024);
+      const grownCounts = new Int32Array(size);
+      grownCounts.set(counts);
+      const grownWeights = new Float64Array(size);
+      grownWeights.set(weights);
+      counts = grownCounts;
+      weights = grownWeights;
+    }
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (counts[id]! === 0) {
+        order.push(id);
+        weights[id] = i === 0 ? unigramWeight : gramWeight;
+      }
+      counts[id]! += 1;
+    }
+  }
+  const found = order.map((id) => ({ weight: weights[id]!, count: counts[id]!, hash: featureHashes[id]! }));
+  for (const id of order) counts[id] = 0;
   return found;
 }
 
@@ -76,8 +144,7 @@ export function hashEmbed(text: string, dimensions: number): number[] {
     throw new RangeError(`dimensions must be a positive integer, got ${dimensions}`);
   }
   const vector = new Float64Array(dimensions);
-  for (const [feature, { weight, count }] of features(text)) {
-    const hash = fnv1a(feature);
+  for (const { weight, count, hash } of features(text)) {
     const sign = fmix32(hash) & 1 ? 1 : -1;
     vector[hash % dimensions]! += sign * weight * (1 + Math.log(count));
   }
