@@ -20,13 +20,14 @@ const STOPWORDS = new Set(
 // crude but useful stand-in for word segmentation.
 const UNSPACED_SCRIPT = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])/gu;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+const APOSTROPHE = /['’]/;
 
 /** Lowercased words of a text in order, stopwords included, apostrophes folded ("don't" → "dont"). */
 export function words(text: string): string[] {
   const spaced = text.normalize('NFKC').toLowerCase().replace(UNSPACED_SCRIPT, ' $1 ');
   const out: string[] = [];
-  for (const match of spaced.matchAll(WORD)) {
-    out.push(match[0].replace(/['’]s$/, '').replace(/['’]/g, ''));
+  for (const [word] of spaced.matchAll(WORD)) {
+    out.push(APOSTROPHE.test(word) ? word.replace(/['’]s$/, '').replace(/['’]/g, '') : word);
   }
   return out;
 }
