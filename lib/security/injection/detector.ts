@@ -49,10 +49,12 @@ function matchRules(raw: string, source: Source, depth: number): InjectionMatch[
   };
 
   let leetUsed = false;
+  // Most text has no leetspeak: its second reading is the first, and need not be matched again.
+  const unleet = normalized.unleet === normalized.text ? null : normalized.unleet;
   for (const rule of RULES) {
     if (rule.sources && !rule.sources.includes(source)) continue;
     const plain = rule.pattern.exec(normalized.text);
-    const found = plain ?? rule.pattern.exec(normalized.unleet);
+    const found = plain ?? (unleet === null ? null : rule.pattern.exec(unleet));
     if (!found) continue;
     if (!plain) leetUsed = true;
     const weight =
