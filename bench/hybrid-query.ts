@@ -27,7 +27,7 @@ const GOAL_RECALL = 0.95;
 const VIEWER = { userId: 'bench-viewer' };
 const STAGES = ['embed', 'vector', 'text', 'fuse', 'mmr'] as const;
 /** Search breadths whose recall is also measured: the app's, and wider ones, to show what recall costs. */
-const EF_SEARCH = [retrieval.hnswEfSearch, 200, 400];
+const EF_SEARCH = [...new Set([retrieval.hnswEfSearch, 100, 200, 400])].sort((a, b) => a - b);
 
 type Result = {
   kind: BenchDatabase['kind'];

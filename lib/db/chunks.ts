@@ -191,7 +191,9 @@ export async function searchChunksByText(input: {
     candidates AS MATERIALIZED (
       SELECT c.id, f.tsv, length(c.tsv) AS len
       FROM chunks c JOIN documents d ON d.id = c.document_id
-      CROSS JOIN LATERAL (SELECT setweight(to_tsvector(c.language, d.title), 'A') || c.tsv AS tsv) f
+      -- OFFSET 0 keeps the planner from inlining f.tsv into the ordering's subquery, where it was
+      -- rebuilt (title parsed, tsvector read from TOAST, concatenated) once per term per candidate.
+      CROSS JOIN LATERAL (SELECT setweight(to_tsvector(c.language, d.title), 'A') || c.tsv AS tsv OFFSET 0) f
       WHERE c.tsv @@ ${anyTerm}::tsquery AND ${scopeConditions(input.scope)}
       ORDER BY (SELECT sum(w.idf) FROM w WHERE f.tsv @@ w.q) DESC, c.id
       LIMIT ${Math.max(input.rescoreCandidates, input.limit)}
