@@ -126,6 +126,20 @@ describe('createLocalChatModel', () => {
     const finish = parts.at(-1);
     expect(finish).toMatchObject({ type: 'finish', finishReason: { unified: 'stop' } });
   });
+
+  it('yields to the event loop between parts, so a server sends the first words before the last', async () => {
+    const { prompt } = buildPrompt({ question: 'Which port?', passages });
+    const { stream } = await model.doStream({
+      prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+    });
+    // A macrotask scheduled now runs only when the reader leaves the microtask queue.
+    const seen: string[] = [];
+    setImmediate(() => seen.push('event loop turn'));
+    for await (const part of stream) seen.push(part.type);
+    const turn = seen.indexOf('event loop turn');
+    expect(turn).toBeGreaterThanOrEqual(0);
+    expect(turn).toBeLessThan(seen.indexOf('text-delta'));
+  });
 });
 
 describe('extractiveAnswer', () => {

@@ -251,9 +251,13 @@ export function createLocalChatModel(): LanguageModelV4 {
         { type: 'finish', usage: result.usage, finishReason: result.finishReason },
       ];
       let next = 0;
-      // Pulled one part at a time: no timers, and a reader that stops or aborts stops the work.
+      // Pulled one part at a time: a reader that stops or aborts stops the work. Each part waits for
+      // the event loop's next turn, as a network stream's parts do. Without that the whole answer,
+      // and the work after it, ran as one chain of microtasks, and Node.js sends a response's writes
+      // only once that chain ends: the chat's first words reached the browser with its last ones.
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
-        pull(controller) {
+        async pull(controller) {
+          await new Promise((resolve) => setImmediate(resolve));
           if (options.abortSignal?.aborted) {
             controller.error(options.abortSignal.reason);
             return;
