@@ -28,6 +28,8 @@ const VIEWER = { userId: 'bench-viewer' };
 const STAGES = ['embed', 'vector', 'text', 'fuse', 'mmr'] as const;
 /** Search breadths whose recall is also measured: the app's, and wider ones, to show what recall costs. */
 const EF_SEARCH = [...new Set([retrieval.hnswEfSearch, 100, 200, 400])].sort((a, b) => a - b);
+/** Where the app's own search breadth is in EF_SEARCH: the recall the goal is judged on. */
+const APP_EF = EF_SEARCH.indexOf(retrieval.hnswEfSearch);
 
 type Result = {
   kind: BenchDatabase['kind'];
@@ -216,10 +218,10 @@ function print(big: Result | undefined, small: Result | undefined, embedded: Res
   );
   note('Stages overlap: the text search runs while the question is embedded and the vector search runs.');
   if (big) {
-    const met = big.latency.p95 <= GOAL_P95_MS && big.recall[0]! >= GOAL_RECALL;
+    const met = big.latency.p95 <= GOAL_P95_MS && big.recall[APP_EF]! >= GOAL_RECALL;
     note(
       `goal p95 ≤ ${GOAL_P95_MS} ms at recall@${RECALL_K} ≥ ${GOAL_RECALL} on Postgres at ${CHUNKS} chunks: ` +
-        `${met ? 'MET' : 'MISSED'} (p95 ${ms(big.latency.p95)} ms, recall ${big.recall[0]!.toFixed(3)})`,
+        `${met ? 'MET' : 'MISSED'} (p95 ${ms(big.latency.p95)} ms, recall ${big.recall[APP_EF]!.toFixed(3)} at ef_search ${retrieval.hnswEfSearch})`,
     );
   }
 }
