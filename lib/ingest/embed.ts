@@ -43,9 +43,12 @@ export async function embedForIngestion(
     batches.push(entries.slice(start, start + ingestion.embedBatchSize));
   }
 
+  // Progress is reported when it is news: the caller records the start (none done) and its next step
+  // the end, so neither is written here (with the built-in model these two writes a document took half
+  // of this function's time).
   let done = cached;
   let tokens = 0;
-  await onProgress(done, texts.length);
+  if (done > 0 && done < texts.length) await onProgress(done, texts.length);
   const limit = pLimit(ingestion.embedConcurrency);
   await Promise.all(
     batches.map((batch) =>
@@ -60,7 +63,7 @@ export async function embedForIngestion(
         for (const entry of fresh) vectors.set(entry.textHash, entry.embedding);
         if (useCache) await putCachedEmbeddings(cacheModel, fresh);
         done += batch.length;
-        await onProgress(Math.min(done, texts.length), texts.length);
+        if (done < texts.length) await onProgress(done, texts.length);
       }),
     ),
   );
