@@ -21,6 +21,20 @@ describe('hashEmbed', () => {
     expect(hashEmbed(text, 64)).toHaveLength(64);
   });
 
+  it('gives the same vectors after its tables were emptied for growing past their bound', () => {
+    const probe = 'Vitamin D deficiency raises the risk of fractures in older patients.';
+    const before = hashEmbed(probe, 384);
+    // 12,000 made-up ten-letter words, about 25 new features each: well past the bound (150,000).
+    const word = (n: number) =>
+      Array.from({ length: 10 }, (_, i) =>
+        String.fromCharCode(97 + ((Math.floor(n / 26 ** (i % 4)) + i * 7) % 26)),
+      ).join('') + n.toString(36);
+    for (let text = 0; text < 600; text++) {
+      hashEmbed(Array.from({ length: 20 }, (_, i) => word(text * 20 + i)).join(' '), 384);
+    }
+    expect(hashEmbed(probe, 384)).toEqual(before);
+  });
+
   it('respects the requested dimensions and returns unit vectors', () => {
     for (const dimensions of [8, 384, 1536]) {
       const vector = hashEmbed('How do I reset my password?', dimensions);

@@ -39,7 +39,11 @@ function fmix32(value: number): number {
  * them were most of the embedding's cost, so each distinct word's feature ids and weights are kept
  * too. Both tables are emptied when full; they only save work and never change a result.
  */
-const FEATURE_IDS_MAX = 1_000_000;
+/**
+ * Measured: SciFact's 5,183 abstracts (35,407 distinct words, 154,445 features) keep 27 MiB of heap
+ * in these tables, so this bound holds them to about that much of a server's memory.
+ */
+const FEATURE_IDS_MAX = 150_000;
 const featureIds = new Map<string, number>();
 let featureHashes = new Uint32Array(1024);
 
