@@ -90,16 +90,16 @@ function wordFeatures(word: string): WordFeatures {
   return features;
 }
 
-// Scratch space of `features`, indexed by feature id: occurrences in the current text (0 = unseen)
+// Scratch space of `addFeatures`, indexed by feature id: occurrences in the current text (0 = unseen)
 // and the weight of the first occurrence. Reset after each text for the ids it used.
 let counts = new Int32Array(0);
 let weights = new Float64Array(0);
 
 /**
- * Features of a text in order of first occurrence, each with its weight (that of its first
- * occurrence), how often it occurs and its hash.
+ * Adds a text's features to `vector`: each once, in order of first occurrence, with the weight of
+ * its first occurrence and sublinear term frequency (see `hashEmbed`).
  */
-function features(text: string): Array<{ weight: number; count: number; hash: number }> {
+function addFeatures(text: string, vector: Float64Array): void {
   // Emptied between texts only: the ids of the text being counted must stay valid until it is done.
   if (featureIds.size >= FEATURE_IDS_MAX) {
     featureIds.clear();
@@ -128,9 +128,12 @@ function features(text: string): Array<{ weight: number; count: number; hash: nu
       counts[id]! += 1;
     }
   }
-  const found = order.map((id) => ({ weight: weights[id]!, count: counts[id]!, hash: featureHashes[id]! }));
-  for (const id of order) counts[id] = 0;
-  return found;
+  for (const id of order) {
+    const hash = featureHashes[id]!;
+    const sign = fmix32(hash) & 1 ? 1 : -1;
+    vector[hash % vector.length]! += sign * weights[id]! * (1 + Math.log(counts[id]!));
+    counts[id] = 0;
+  }
 }
 
 /**
@@ -148,10 +151,7 @@ export function hashEmbed(text: string, dimensions: number): number[] {
     throw new RangeError(`dimensions must be a positive integer, got ${dimensions}`);
   }
   const vector = new Float64Array(dimensions);
-  for (const { weight, count, hash } of features(text)) {
-    const sign = fmix32(hash) & 1 ? 1 : -1;
-    vector[hash % dimensions]! += sign * weight * (1 + Math.log(count));
-  }
+  addFeatures(text, vector);
 
   let norm = 0;
   for (const value of vector) norm += value * value;
