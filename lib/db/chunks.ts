@@ -192,8 +192,8 @@ export async function searchChunksByText(input: {
       SELECT c.id, f.tsv, length(c.tsv) AS len
       FROM chunks c JOIN documents d ON d.id = c.document_id
       -- OFFSET 0 keeps the planner from inlining f.tsv into the ordering's subquery, where it was
-      -- rebuilt (title parsed, tsvector read from TOAST, concatenated) once per term per candidate.
-      CROSS JOIN LATERAL (SELECT setweight(to_tsvector(c.language, d.title), 'A') || c.tsv AS tsv OFFSET 0) f
+      -- rebuilt (tsvector read from TOAST, concatenated) once per term per candidate.
+      CROSS JOIN LATERAL (SELECT coalesce(d.title_tsv, '') || c.tsv AS tsv OFFSET 0) f
       WHERE c.tsv @@ ${anyTerm}::tsquery AND ${scopeConditions(input.scope)}
       ORDER BY (SELECT sum(w.idf) FROM w WHERE f.tsv @@ w.q) DESC, c.id
       LIMIT ${Math.max(input.rescoreCandidates, input.limit)}

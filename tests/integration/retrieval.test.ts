@@ -216,3 +216,30 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     stub.mode({ ok: true });
   });
 });
+
+describe(`[RAG] full-text ranking on ${inject('database')}`, () => {
+  it("counts the words of a passage's document title, and follows the title when it changes", async () => {
+    await db().document.deleteMany();
+    const body = '## Zones\n\nParcels to zone four cost nine euros and arrive within three days.\n';
+    await ingest('tariff', `# Tariff rules\n\n${body}`, {});
+    await ingest('shipping', `# Shipping rules\n\n${body}`, {});
+    // A word that occurs only in titles is no search term (no passage holds it); here one passage does.
+    await ingest('notes', '# Notes\n\n## Print\n\nThe tariff sheet is printed every year.\n', {});
+    const question = 'What is the tariff for zone four?';
+    const textRanking = async () =>
+      (await explainRetrieval({ question, viewer: { userId: null } })).text
+        .filter((hit) => hit.documentId !== ids.notes)
+        .map((hit) => ({ documentId: hit.documentId, score: hit.score }));
+
+    // Both passages hold "zone" and "four"; only one document's title holds "tariff".
+    const before = await textRanking();
+    expect(before.map((hit) => hit.documentId)).toEqual([ids.tariff, ids.shipping]);
+    expect(before[0]!.score).toBeGreaterThan(before[1]!.score);
+
+    await db().document.update({ where: { id: ids.tariff }, data: { title: 'Shipping rules' } });
+    await db().document.update({ where: { id: ids.shipping }, data: { title: 'Tariff rules' } });
+    const after = await textRanking();
+    expect(after.map((hit) => hit.documentId)).toEqual([ids.shipping, ids.tariff]);
+    expect(after[0]!.score).toBeCloseTo(before[0]!.score, 9);
+  });
+});
