@@ -67,10 +67,10 @@ export async function searchChunksByVector(input: {
 }): Promise<ChunkHit[]> {
   const vector = toSql(input.embedding);
   const efSearch = Math.max(1, Math.min(1000, Math.trunc(input.efSearch)));
-  // SET LOCAL needs a transaction; the values are integers checked above, never user text.
-  const [, , rows] = await db().$transaction([
-    db().$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${efSearch}`),
-    db().$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`),
+  // Settings local to a transaction, both in one round trip.
+  const [, rows] = await db().$transaction([
+    db().$queryRaw`SELECT set_config('hnsw.ef_search', ${String(efSearch)}, true),
+                          set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
     db().$queryRaw<Row[]>`
       SELECT ${CHUNK_COLUMNS}, 1 - (c.embedding <=> ${vector}::vector) AS score
       FROM chunks c JOIN documents d ON d.id = c.document_id
