@@ -121,23 +121,18 @@ export type CachedQuestion = { id: string; question: string; similarity: number 
  * closest to `embedding`, by cosine similarity, best first.
  */
 export async function nearestCachedQuestions(
-  input: CacheKeyColumns & { embedding: number[]; embeddingModel: string; limit: number; efSearch: number },
+  input: CacheKeyColumns & { embedding: number[]; embeddingModel: string; limit: number },
 ): Promise<CachedQuestion[]> {
   const vector = toSql(input.embedding);
-  const efSearch = Math.max(1, Math.min(1000, Math.trunc(input.efSearch)));
-  // SET LOCAL needs a transaction; the value is an integer checked above, never user text.
-  const [, , rows] = await db().$transaction([
-    db().$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${efSearch}`),
-    db().$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`),
-    db().$queryRaw<Array<{ id: string; question: string; similarity: number | string }>>`
-      SELECT e.id, e.question, 1 - (e.question_embedding <=> ${vector}::vector) AS similarity
-      FROM answer_cache_entries e
-      WHERE e.scope_hash = ${input.scopeHash} AND e.model_route = ${input.modelRoute}
-        AND e.corpus_version = ${input.corpusVersion} AND e.embedding_model = ${input.embeddingModel}
-        AND e.question_embedding IS NOT NULL AND e.expires_at > ${NOW}
-      ORDER BY e.question_embedding <=> ${vector}::vector
-      LIMIT ${Math.max(1, Math.trunc(input.limit))}`,
-  ]);
+  // One statement: the connection's HNSW settings apply (lib/db/client.ts).
+  const rows = await db().$queryRaw<Array<{ id: string; question: string; similarity: number | string }>>`
+    SELECT e.id, e.question, 1 - (e.question_embedding <=> ${vector}::vector) AS similarity
+    FROM answer_cache_entries e
+    WHERE e.scope_hash = ${input.scopeHash} AND e.model_route = ${input.modelRoute}
+      AND e.corpus_version = ${input.corpusVersion} AND e.embedding_model = ${input.embeddingModel}
+      AND e.question_embedding IS NOT NULL AND e.expires_at > ${NOW}
+    ORDER BY e.question_embedding <=> ${vector}::vector
+    LIMIT ${Math.max(1, Math.trunc(input.limit))}`;
   return rows
     .map((row) => ({ id: row.id, question: row.question, similarity: Number(row.similarity) }))
     .sort((a, b) => b.similarity - a.similarity);

@@ -3,7 +3,7 @@
 import 'server-only';
 import { fromSql, toSql } from 'pgvector';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db } from './client';
+import { db, withEfSearch } from './client';
 
 export type ChunkHit = {
   id: string;
@@ -63,21 +63,17 @@ export async function searchChunksByVector(input: {
   embedding: number[];
   limit: number;
   scope: SearchScope;
-  efSearch: number;
+  /** Another search breadth than the connection's (`retrieval.hnswEfSearch`): benchmarks only. */
+  efSearch?: number;
 }): Promise<ChunkHit[]> {
   const vector = toSql(input.embedding);
-  const efSearch = Math.max(1, Math.min(1000, Math.trunc(input.efSearch)));
-  // Settings local to a transaction, both in one round trip.
-  const [, rows] = await db().$transaction([
-    db().$queryRaw`SELECT set_config('hnsw.ef_search', ${String(efSearch)}, true),
-                          set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
-    db().$queryRaw<Row[]>`
+  const search = db().$queryRaw<Row[]>`
       SELECT ${CHUNK_COLUMNS}, 1 - (c.embedding <=> ${vector}::vector) AS score
       FROM chunks c JOIN documents d ON d.id = c.document_id
       WHERE c.embedding IS NOT NULL AND ${scopeConditions(input.scope)}
       ORDER BY c.embedding <=> ${vector}::vector
-      LIMIT ${input.limit}`,
-  ]);
+      LIMIT ${input.limit}`;
+  const rows = input.efSearch === undefined ? await search : await withEfSearch(input.efSearch, search);
   return rows.map(toHit).sort((a, b) => b.score - a.score);
 }
 

@@ -3,8 +3,9 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { withDatabaseChaos } from '@/lib/chaos/database';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
+import { sessionStartupOptions } from './session-settings';
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -22,7 +23,13 @@ export class DatabaseNotConfiguredError extends Error {
  * it (lib/chaos/database.ts); only the serving app's client asks for that, not launchers and CLIs.
  */
 export function createDb(connectionString: string, poolSize = 10, options: { chaos?: boolean } = {}): Db {
-  const pg = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const pg = new PrismaPg({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    // HNSW search settings for every session (lib/db/session-settings.ts).
+    options: sessionStartupOptions(),
+  });
   const adapter = options.chaos ? withDatabaseChaos(pg) : pg;
   // Password hashes are never read unless a query asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
@@ -54,6 +61,19 @@ export function db(): Db {
     globalForDb.ragDbUrl = DATABASE_URL;
   }
   return globalForDb.ragDb;
+}
+
+/**
+ * Runs `query` with another HNSW search breadth than the connection's (benchmarks compare several),
+ * in a transaction of its own so the setting ends with it.
+ */
+export async function withEfSearch<T>(efSearch: number, query: Prisma.PrismaPromise<T>): Promise<T> {
+  const ef = Math.max(1, Math.min(1000, Math.trunc(efSearch)));
+  const [, result] = await db().$transaction([
+    db().$queryRaw`SELECT set_config('hnsw.ef_search', ${String(ef)}, true)`,
+    query,
+  ]);
+  return result;
 }
 
 /** Closes this process's pool, if one was opened; the next db() opens a new one (shutdown). */

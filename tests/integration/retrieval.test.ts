@@ -1,7 +1,8 @@
 // [RAG] Hybrid retrieval on the real database: what a viewer may see, filters, near-duplicates,
 // every stage's scores on each passage, and the reranking stage (a provider stub, and its failure).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { db } from '../../lib/db/client';
+import { retrieval } from '../../lib/config';
+import { db, withEfSearch } from '../../lib/db/client';
 import { parseEnv } from '../../lib/env';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import type { Submission } from '../../lib/ingest/submit';
@@ -79,6 +80,24 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
 
   afterAll(async () => {
     await stub?.close();
+  });
+
+  it('searches HNSW with the configured breadth on every connection, another only where asked', async () => {
+    await retrievePassages({ question: 'nightly snapshots', viewer: { userId: null } }); // loads pgvector
+    const setting = async () =>
+      (
+        await db().$queryRaw<Array<{ ef: string; scan: string }>>`
+        SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan`
+      )[0]!;
+    const settings = await Promise.all(Array.from({ length: 4 }, setting)); // several pooled connections
+    for (const s of settings)
+      expect(s).toEqual({ ef: String(retrieval.hnswEfSearch), scan: 'relaxed_order' });
+    const inside = await withEfSearch(
+      17,
+      db().$queryRaw<Array<{ ef: string }>>`SELECT current_setting('hnsw.ef_search') AS ef`,
+    );
+    expect(inside[0]!.ef).toBe('17');
+    expect((await setting()).ef).toBe(String(retrieval.hnswEfSearch));
   });
 
   it("keeps a private document out of everyone's answers but its owner's", async () => {
