@@ -139,7 +139,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
   const override = input.modelTier
     ? { override: input.modelTier }
     : { override: flags.modelTier, overrideSource: `flag ${FLAG_KEYS.modelRollout}` };
-  const { question, history } = await conversationContext(input);
+  const { question, history, stored } = await conversationContext(input);
   lap('conversation');
   const conversationId = input.conversationId ?? null;
 
@@ -218,6 +218,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       lap('retrieve');
     }
   } catch (error) {
+    await stored.catch(() => {}); // the question stays in the conversation, as when answered
     const aborted = input.abortSignal?.aborted === true;
     const refused = error instanceof AppError && error.status < 500;
     const errorCode = aborted ? 'client_aborted' : refused ? error.code : 'retrieval_failed';
@@ -239,6 +240,8 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       .catch((logError: unknown) => log().error({ err: logError }, 'could not write query log'));
     throw error;
   }
+  // The question is in the conversation before its answer starts.
+  await stored;
 
   const routeSpan = startSpan('rag.route');
   const routed = routeQuestion({

@@ -50,14 +50,19 @@ export async function standaloneQuestion(
   }
 }
 
-/** The conversation's context for this question, persisting the question (or rewinding for regenerate). */
+/**
+ * The conversation's context for this question, persisting the question (or rewinding for
+ * regenerate). `stored` settles when the question is written: the write runs while the pipeline
+ * goes on, and the caller awaits it before answering.
+ */
 export async function conversationContext(
   input: Pick<AskInput, 'question' | 'regenerate' | 'conversationId' | 'createConversation' | 'user'>,
-): Promise<{ question: string; history: Turn[] }> {
+): Promise<{ question: string; history: Turn[]; stored: Promise<void> }> {
+  const nothingToStore = Promise.resolve();
   if (!input.conversationId) {
     if (input.regenerate || input.question === undefined)
       throw new AppError('validation_failed', 'Regenerate needs a conversation.');
-    return { question: input.question, history: [] };
+    return { question: input.question, history: [], stored: nothingToStore };
   }
   const userId = input.user.id;
   if (input.regenerate) {
@@ -66,7 +71,7 @@ export async function conversationContext(
     if (question === null)
       throw new AppError('validation_failed', 'This conversation has no question to answer again.');
     const turns = await recentTurns(input.conversationId, answers.historyMessages + 1);
-    return { question, history: turns.slice(0, -1) };
+    return { question, history: turns.slice(0, -1), stored: nothingToStore };
   }
   if (input.question === undefined) throw new AppError('validation_failed', 'A question is required.');
   const conversation = input.createConversation
@@ -76,6 +81,9 @@ export async function conversationContext(
   const history = conversation.created
     ? []
     : await recentTurns(input.conversationId, answers.historyMessages);
-  await addUserMessage(input.conversationId, input.question, { touchConversation: !conversation.created });
-  return { question: input.question, history };
+  const stored = addUserMessage(input.conversationId, input.question, {
+    touchConversation: !conversation.created,
+  }).then(() => undefined);
+  stored.catch(() => {}); // the caller awaits it; this only keeps an early failure from going unhandled
+  return { question: input.question, history, stored };
 }
