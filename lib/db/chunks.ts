@@ -119,6 +119,22 @@ export async function queryLexemes(query: string, languages: string[]): Promise<
   return rows.map((row) => row.lexeme);
 }
 
+/**
+ * The share of passages holding each of the commonest lexemes, from the planner's statistics on the
+ * full-text column (`pg_stats.most_common_elems`, kept by ANALYZE and autovacuum): up to about
+ * 1,000 lexemes, exact on a table small enough for ANALYZE to read whole (30,000 rows at the default
+ * statistics target), sampled above that. Empty until the table is first analysed.
+ */
+export async function commonLexemeShares(): Promise<Map<string, number>> {
+  const rows = await db().$queryRaw<{ lexeme: string; share: number }[]>`
+    SELECT e.lexeme, e.share
+    FROM pg_stats s,
+         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, share)
+    WHERE s.schemaname = current_schema() AND s.tablename = 'chunks' AND s.attname = 'tsv'
+      AND e.lexeme IS NOT NULL`;
+  return new Map(rows.map((row) => [row.lexeme, Number(row.share)]));
+}
+
 /** In how many passages of READY documents each lexeme occurs (one GIN lookup per lexeme). */
 export async function documentFrequencies(lexemes: string[]): Promise<Map<string, number>> {
   if (lexemes.length === 0) return new Map();

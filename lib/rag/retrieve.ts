@@ -5,6 +5,7 @@ import { embed } from 'ai';
 import { getModels } from '@/lib/ai/models';
 import { retrieval } from '@/lib/config';
 import {
+  commonLexemeShares,
   documentFrequencies,
   fullTextCorpusStats,
   queryLexemes,
@@ -17,6 +18,7 @@ import {
 } from '@/lib/db/chunks';
 import { getCorpusVersion } from '@/lib/db/corpus';
 import { log } from '@/lib/observability/logger';
+import { estimatedFrequencies } from './document-frequency';
 import { maximalMarginalRelevance } from './mmr';
 import { removeNearDuplicates } from './near-duplicates';
 import { reciprocalRankFusion } from './rank-fusion';
@@ -65,15 +67,26 @@ export type RetrievalOptions = {
 
 // Languages, BM25 statistics and document frequencies change only with the corpus, so they are read
 // once per corpus version (every instance sees the version move, so none keeps stale figures).
-type CorpusFacts = { version: number; languages: string[]; stats: CorpusStats; df: Map<string, number> };
+type CorpusFacts = {
+  version: number;
+  languages: string[];
+  stats: CorpusStats;
+  /** The planner's share of passages for the commonest lexemes (commonLexemeShares). */
+  commonShares: Map<string, number>;
+  df: Map<string, number>;
+};
 let corpusCache: CorpusFacts | undefined;
 const DF_CACHE_MAX = 50_000;
 
 async function corpusFacts(): Promise<CorpusFacts> {
   const version = await getCorpusVersion();
   if (corpusCache?.version !== version) {
-    const [languages, stats] = await Promise.all([readyLanguages(), fullTextCorpusStats()]);
-    corpusCache = { version, languages, stats, df: new Map() };
+    const [languages, stats, commonShares] = await Promise.all([
+      readyLanguages(),
+      fullTextCorpusStats(),
+      commonLexemeShares(),
+    ]);
+    corpusCache = { version, languages, stats, commonShares, df: new Map() };
   }
   return corpusCache;
 }
@@ -84,12 +97,20 @@ async function textTerms(
   facts: CorpusFacts,
 ): Promise<Array<{ lexeme: string; df: number; idf: number }>> {
   const lexemes = await queryLexemes(question, facts.languages);
+  const n = facts.stats.chunks;
   const unknown = lexemes.filter((lexeme) => !facts.df.has(lexeme));
   if (unknown.length > 0) {
     if (facts.df.size > DF_CACHE_MAX) facts.df.clear();
-    for (const [lexeme, df] of await documentFrequencies(unknown)) facts.df.set(lexeme, df);
+    // Very common lexemes take the planner's estimate; counting them exactly is the slow part.
+    const { estimated, toCount } = estimatedFrequencies(
+      unknown,
+      facts.commonShares,
+      n,
+      retrieval.textCandidateMatches,
+    );
+    for (const [lexeme, df] of estimated) facts.df.set(lexeme, df);
+    for (const [lexeme, df] of await documentFrequencies(toCount)) facts.df.set(lexeme, df);
   }
-  const n = facts.stats.chunks;
   return lexemes
     .map((lexeme) => ({ lexeme, df: facts.df.get(lexeme) ?? 0 }))
     .filter((term) => term.df > 0)

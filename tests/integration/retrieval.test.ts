@@ -2,6 +2,7 @@
 // every stage's scores on each passage, and the reranking stage (a provider stub, and its failure).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { retrieval } from '../../lib/config';
+import { commonLexemeShares } from '../../lib/db/chunks';
 import { db, withEfSearch } from '../../lib/db/client';
 import { parseEnv } from '../../lib/env';
 import { ingestFile } from '../../lib/ingest/pipeline';
@@ -260,5 +261,15 @@ describe(`[RAG] full-text ranking on ${inject('database')}`, () => {
     const after = await textRanking();
     expect(after.map((hit) => hit.documentId)).toEqual([ids.shipping, ids.tariff]);
     expect(after[0]!.score).toBeCloseTo(before[0]!.score, 9);
+  });
+
+  it("reads each common lexeme's share of passages from the planner's statistics once analysed", async () => {
+    await db().$executeRawUnsafe('ANALYZE chunks');
+    const shares = await commonLexemeShares();
+    const [row] = await db().$queryRaw<Array<{ zone: bigint; total: bigint }>>`
+      SELECT count(*) FILTER (WHERE tsv @@ 'zone'::tsquery) AS zone, count(*) AS total FROM chunks`;
+    expect(Number(row!.zone)).toBe(2);
+    // A table this small is analysed whole: the share is exact.
+    expect(shares.get('zone')).toBeCloseTo(Number(row!.zone) / Number(row!.total), 6);
   });
 });
