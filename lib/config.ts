@@ -49,8 +49,6 @@ export const retrieval = {
   /**
    * HNSW search breadth: higher is more accurate and slower. Hashed n-gram vectors are hard on the
    * graph: at 100 vector search found 0.51 nDCG@10 on SciFact where exact search finds 0.53.
-   * Every database connection of the app is opened with it (lib/db/client.ts), so it is also the
-   * answer cache's breadth over cached questions.
    */
   hnswEfSearch: 200,
   /**
@@ -188,6 +186,8 @@ export const answerCache = {
     minSimilarity: { localEmbedding: 0.85, providerEmbedding: 0.9 },
     /** Nearest cached questions checked by the guards, best first; the first that passes answers. */
     candidates: 5,
+    /** HNSW search breadth for the nearest cached questions. */
+    efSearch: 100,
     /**
      * Refuse when each question has a significant word the other lacks (one thing swapped for
      * another: "mice" for "rats", "install" for "uninstall"), unless the two are listed synonyms

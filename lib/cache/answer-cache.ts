@@ -128,6 +128,7 @@ async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<Ca
     embedding,
     embeddingModel: model.id,
     limit: answerCache.semantic.candidates,
+    efSearch: answerCache.semantic.efSearch,
   });
   for (const candidate of candidates) {
     if (candidate.similarity < threshold) break;

@@ -5,7 +5,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { toSql } from 'pgvector';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db } from './client';
+import { db, withHnswSearch } from './client';
 import { CORPUS_VERSION_KEY, versionOf } from './corpus';
 import { groupCommit } from './group-commit';
 
@@ -121,18 +121,20 @@ export type CachedQuestion = { id: string; question: string; similarity: number 
  * closest to `embedding`, by cosine similarity, best first.
  */
 export async function nearestCachedQuestions(
-  input: CacheKeyColumns & { embedding: number[]; embeddingModel: string; limit: number },
+  input: CacheKeyColumns & { embedding: number[]; embeddingModel: string; limit: number; efSearch: number },
 ): Promise<CachedQuestion[]> {
   const vector = toSql(input.embedding);
-  // One statement: the connection's HNSW settings apply (lib/db/client.ts).
-  const rows = await db().$queryRaw<Array<{ id: string; question: string; similarity: number | string }>>`
+  const rows = await withHnswSearch(
+    input.efSearch,
+    db().$queryRaw<Array<{ id: string; question: string; similarity: number | string }>>`
     SELECT e.id, e.question, 1 - (e.question_embedding <=> ${vector}::vector) AS similarity
     FROM answer_cache_entries e
     WHERE e.scope_hash = ${input.scopeHash} AND e.model_route = ${input.modelRoute}
       AND e.corpus_version = ${input.corpusVersion} AND e.embedding_model = ${input.embeddingModel}
       AND e.question_embedding IS NOT NULL AND e.expires_at > ${NOW}
     ORDER BY e.question_embedding <=> ${vector}::vector
-    LIMIT ${Math.max(1, Math.trunc(input.limit))}`;
+    LIMIT ${Math.max(1, Math.trunc(input.limit))}`,
+  );
   return rows
     .map((row) => ({ id: row.id, question: row.question, similarity: Number(row.similarity) }))
     .sort((a, b) => b.similarity - a.similarity);

@@ -3,7 +3,7 @@
 import 'server-only';
 import { fromSql, toSql } from 'pgvector';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db, withEfSearch } from './client';
+import { db, withHnswSearch } from './client';
 
 export type ChunkHit = {
   id: string;
@@ -63,17 +63,18 @@ export async function searchChunksByVector(input: {
   embedding: number[];
   limit: number;
   scope: SearchScope;
-  /** Another search breadth than the connection's (`retrieval.hnswEfSearch`): benchmarks only. */
-  efSearch?: number;
+  efSearch: number;
 }): Promise<ChunkHit[]> {
   const vector = toSql(input.embedding);
-  const search = db().$queryRaw<Row[]>`
+  const rows = await withHnswSearch(
+    input.efSearch,
+    db().$queryRaw<Row[]>`
       SELECT ${CHUNK_COLUMNS}, 1 - (c.embedding <=> ${vector}::vector) AS score
       FROM chunks c JOIN documents d ON d.id = c.document_id
       WHERE c.embedding IS NOT NULL AND ${scopeConditions(input.scope)}
       ORDER BY c.embedding <=> ${vector}::vector
-      LIMIT ${input.limit}`;
-  const rows = input.efSearch === undefined ? await search : await withEfSearch(input.efSearch, search);
+      LIMIT ${input.limit}`,
+  );
   return rows.map(toHit).sort((a, b) => b.score - a.score);
 }
 

@@ -5,7 +5,6 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { withDatabaseChaos } from '@/lib/chaos/database';
 import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
-import { sessionStartupOptions } from './session-settings';
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -23,13 +22,7 @@ export class DatabaseNotConfiguredError extends Error {
  * it (lib/chaos/database.ts); only the serving app's client asks for that, not launchers and CLIs.
  */
 export function createDb(connectionString: string, poolSize = 10, options: { chaos?: boolean } = {}): Db {
-  const pg = new PrismaPg({
-    connectionString,
-    max: poolSize,
-    connectionTimeoutMillis: 5_000,
-    // HNSW search settings for every session (lib/db/session-settings.ts).
-    options: sessionStartupOptions(),
-  });
+  const pg = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
   const adapter = options.chaos ? withDatabaseChaos(pg) : pg;
   // Password hashes are never read unless a query asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
@@ -64,13 +57,17 @@ export function db(): Db {
 }
 
 /**
- * Runs `query` with another HNSW search breadth than the connection's (benchmarks compare several),
- * in a transaction of its own so the setting ends with it.
+ * Runs an HNSW search (`query`) with the search breadth `efSearch` and iterative scans (so a
+ * selective filter still gets its k rows), both set in one statement and local to a transaction of
+ * their own: a setting never outlives its query, so the search is safe behind a transaction-mode
+ * pooler (PgBouncer), which rejects custom settings as connection options and shares a session's
+ * connection between clients.
  */
-export async function withEfSearch<T>(efSearch: number, query: Prisma.PrismaPromise<T>): Promise<T> {
+export async function withHnswSearch<T>(efSearch: number, query: Prisma.PrismaPromise<T>): Promise<T> {
   const ef = Math.max(1, Math.min(1000, Math.trunc(efSearch)));
   const [, result] = await db().$transaction([
-    db().$queryRaw`SELECT set_config('hnsw.ef_search', ${String(ef)}, true)`,
+    db().$queryRaw`SELECT set_config('hnsw.ef_search', ${String(ef)}, true),
+                          set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
     query,
   ]);
   return result;

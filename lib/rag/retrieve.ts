@@ -178,7 +178,7 @@ async function run(
   const vectorSearch = time('embed', () => embed({ model: model.model, value: input.question })).then(
     ({ embedding, usage }) =>
       time('vector', async () => ({
-        hits: await searchChunksByVector({ embedding, limit, scope }),
+        hits: await searchChunksByVector({ embedding, limit, scope, efSearch: retrieval.hnswEfSearch }),
         tokens: usage?.tokens ?? 0,
       })),
   );

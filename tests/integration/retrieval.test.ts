@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { retrieval } from '../../lib/config';
 import { commonLexemeShares } from '../../lib/db/chunks';
-import { db, withEfSearch } from '../../lib/db/client';
+import { db, withHnswSearch } from '../../lib/db/client';
 import { parseEnv } from '../../lib/env';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import type { Submission } from '../../lib/ingest/submit';
@@ -83,22 +83,15 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     await stub?.close();
   });
 
-  it('searches HNSW with the configured breadth on every connection, another only where asked', async () => {
+  it('sets the HNSW search settings for its own query only, never for the pooled session', async () => {
     await retrievePassages({ question: 'nightly snapshots', viewer: { userId: null } }); // loads pgvector
-    const setting = async () =>
-      (
-        await db().$queryRaw<Array<{ ef: string; scan: string }>>`
-        SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan`
-      )[0]!;
-    const settings = await Promise.all(Array.from({ length: 4 }, setting)); // several pooled connections
-    for (const s of settings)
-      expect(s).toEqual({ ef: String(retrieval.hnswEfSearch), scan: 'relaxed_order' });
-    const inside = await withEfSearch(
-      17,
-      db().$queryRaw<Array<{ ef: string }>>`SELECT current_setting('hnsw.ef_search') AS ef`,
-    );
-    expect(inside[0]!.ef).toBe('17');
-    expect((await setting()).ef).toBe(String(retrieval.hnswEfSearch));
+    const settings = () => db().$queryRaw<Array<{ ef: string; scan: string }>>`
+      SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan`;
+    const inside = await withHnswSearch(retrieval.hnswEfSearch, settings());
+    expect(inside[0]).toEqual({ ef: String(retrieval.hnswEfSearch), scan: 'relaxed_order' });
+    // What a transaction-mode pooler hands the next client: pgvector's defaults, on every connection.
+    const after = await Promise.all(Array.from({ length: 4 }, settings));
+    for (const [row] of after) expect(row).toEqual({ ef: '40', scan: 'off' });
   });
 
   it("keeps a private document out of everyone's answers but its owner's", async () => {

@@ -6,7 +6,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import lockfile from 'proper-lockfile';
-import { sessionSetStatements } from '../session-settings';
 import { serialiseConnections } from './serial-queue';
 
 export class EmbeddedDatabaseLockedError extends Error {
@@ -58,8 +57,6 @@ export async function startEmbeddedDatabase(options: {
     const { existsSync } = await import('node:fs');
     const created = !existsSync(path.join(pgDir, 'PG_VERSION'));
     const db = await PGlite.create(pgDir, { extensions: { vector } });
-    // Every connection shares this one session, which ignores a connection's startup options.
-    await db.exec(sessionSetStatements());
     const server = new PGLiteSocketServer({
       db,
       host: '127.0.0.1',
