@@ -84,14 +84,16 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
   });
 
   it('sets the HNSW search settings for its own query only, never for the pooled session', async () => {
-    await retrievePassages({ question: 'nightly snapshots', viewer: { userId: null } }); // loads pgvector
-    const settings = () => db().$queryRaw<Array<{ ef: string; scan: string }>>`
-      SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan`;
+    // Null on a connection whose session has not loaded pgvector yet.
+    const settings = () => db().$queryRaw<Array<{ ef: string | null; scan: string | null }>>`
+      SELECT current_setting('hnsw.ef_search', true) AS ef,
+             current_setting('hnsw.iterative_scan', true) AS scan`;
     const inside = await withHnswSearch(retrieval.hnswEfSearch, settings());
     expect(inside[0]).toEqual({ ef: String(retrieval.hnswEfSearch), scan: 'relaxed_order' });
     // What a transaction-mode pooler hands the next client: pgvector's defaults, on every connection.
     const after = await Promise.all(Array.from({ length: 4 }, settings));
-    for (const [row] of after) expect(row).toEqual({ ef: '40', scan: 'off' });
+    for (const [row] of after)
+      expect({ ef: row!.ef ?? '40', scan: row!.scan ?? 'off' }).toEqual({ ef: '40', scan: 'off' });
   });
 
   it("keeps a private document out of everyone's answers but its owner's", async () => {
