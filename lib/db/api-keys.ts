@@ -173,12 +173,23 @@ export async function authenticateApiKey(key: string): Promise<AuthenticatedApiK
   return { user: { id, email, name, role }, apiKey: { id: row.id, scopes: knownScopes(row.scopes) } };
 }
 
+// When this process last recorded each key's use: within the resolution it does not ask the
+// database again (the conditional UPDATE below covers the other instances).
+const touchedAt = new Map<string, number>();
+const TOUCHED_MAX = 10_000;
+
 /**
- * Records that the key was used, unless that was recorded less than a minute ago: one conditional
- * UPDATE, not awaited by the request; a failure is logged and the request goes on. The columns hold
- * UTC without a time zone (as Prisma writes them), so the database clock is read in UTC too.
+ * Records that the key was used, unless that was recorded less than a minute ago: by this process
+ * (no statement at all), or by any instance (one conditional UPDATE). Not awaited by the request; a
+ * failure is logged and the request goes on. The columns hold UTC without a time zone (as Prisma
+ * writes them), so the database clock is read in UTC too.
  */
 async function touchLastUsed(id: string): Promise<void> {
+  const now = Date.now();
+  const last = touchedAt.get(id);
+  if (last !== undefined && now - last < LAST_USED_RESOLUTION_SECONDS * 1000) return;
+  if (touchedAt.size >= TOUCHED_MAX) touchedAt.clear();
+  touchedAt.set(id, now);
   try {
     await db().$executeRaw`
       UPDATE api_keys SET last_used_at = now() AT TIME ZONE 'UTC'
@@ -186,6 +197,7 @@ async function touchLastUsed(id: string): Promise<void> {
         AND (last_used_at IS NULL
           OR last_used_at < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS}::float8))`;
   } catch (error) {
+    touchedAt.delete(id); // the next request tries again
     log().error({ err: error, apiKeyId: id }, 'could not record the API key use');
   }
 }

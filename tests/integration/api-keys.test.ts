@@ -64,12 +64,21 @@ describe('[API KEYS] lifecycle', () => {
     await authenticateApiKey(key);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt).toEqual(recent);
-    // After it, the next use moves it on.
-    await db().apiKey.update({
-      where: { id: view.id },
-      data: { lastUsedAt: new Date(Date.now() - 120_000) },
-    });
+    // This process recorded a use less than a minute ago, so it does not even ask the database: an
+    // older value there (another instance's, say) stays until the minute is over.
+    const older = new Date(Date.now() - 120_000);
+    await db().apiKey.update({ where: { id: view.id }, data: { lastUsedAt: older } });
     await authenticateApiKey(key);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt).toEqual(older);
+    // After the minute, the next use moves it on.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      await authenticateApiKey(key);
+    } finally {
+      vi.useRealTimers();
+    }
     await vi.waitFor(async () => {
       const row = await db().apiKey.findUniqueOrThrow({ where: { id: view.id } });
       expect(Date.now() - row.lastUsedAt!.getTime()).toBeLessThan(60_000);
