@@ -5,7 +5,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { toSql } from 'pgvector';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db, withHnswSearch } from './client';
+import { db } from './client';
 import { CORPUS_VERSION_KEY, versionOf } from './corpus';
 import { groupCommit } from './group-commit';
 
@@ -44,7 +44,6 @@ function servable(userId: string | null): Prisma.Sql {
         WHERE d.id = c.id AND d.status = 'READY' AND (d.visibility = 'SHARED' OR d.created_by_id = ${userId})))`;
 }
 
-/** Ids of the PRIVATE documents `userId` uploaded that are READY, sorted (none for anonymous). */
 /**
  * What an answer cache key needs to know of the viewer before retrieval, in one round trip: the corpus
  * version and the viewer's private ready documents (sorted by id).
@@ -123,18 +122,13 @@ export type CachedQuestion = { id: string; question: string; similarity: number 
 export async function nearestCachedQuestions(
   input: CacheKeyColumns & { embedding: number[]; embeddingModel: string; limit: number; efSearch: number },
 ): Promise<CachedQuestion[]> {
-  const vector = toSql(input.embedding);
-  const rows = await withHnswSearch(
-    input.efSearch,
-    db().$queryRaw<Array<{ id: string; question: string; similarity: number | string }>>`
-    SELECT e.id, e.question, 1 - (e.question_embedding <=> ${vector}::vector) AS similarity
-    FROM answer_cache_entries e
-    WHERE e.scope_hash = ${input.scopeHash} AND e.model_route = ${input.modelRoute}
-      AND e.corpus_version = ${input.corpusVersion} AND e.embedding_model = ${input.embeddingModel}
-      AND e.question_embedding IS NOT NULL AND e.expires_at > ${NOW}
-    ORDER BY e.question_embedding <=> ${vector}::vector
-    LIMIT ${Math.max(1, Math.trunc(input.limit))}`,
-  );
+  // One statement: the function (migration 20261129010000) sets the search breadth and iterative
+  // scans for its own transaction, then searches.
+  const rows = await db().$queryRaw<Array<{ id: string; question: string; similarity: number | string }>>`
+    SELECT entry_id AS id, question, similarity
+    FROM nearest_cached_questions(${toSql(input.embedding)}::vector, ${Math.trunc(input.efSearch)}::int,
+      ${Math.max(1, Math.trunc(input.limit))}::int, ${input.scopeHash}, ${input.modelRoute},
+      ${input.corpusVersion}::int, ${input.embeddingModel})`;
   return rows
     .map((row) => ({ id: row.id, question: row.question, similarity: Number(row.similarity) }))
     .sort((a, b) => b.similarity - a.similarity);

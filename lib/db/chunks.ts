@@ -3,7 +3,7 @@
 import 'server-only';
 import { fromSql, toSql } from 'pgvector';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db, withHnswSearch } from './client';
+import { db } from './client';
 
 export type ChunkHit = {
   id: string;
@@ -65,16 +65,15 @@ export async function searchChunksByVector(input: {
   scope: SearchScope;
   efSearch: number;
 }): Promise<ChunkHit[]> {
-  const vector = toSql(input.embedding);
-  const rows = await withHnswSearch(
-    input.efSearch,
-    db().$queryRaw<Row[]>`
-      SELECT ${CHUNK_COLUMNS}, 1 - (c.embedding <=> ${vector}::vector) AS score
-      FROM chunks c JOIN documents d ON d.id = c.document_id
-      WHERE c.embedding IS NOT NULL AND ${scopeConditions(input.scope)}
-      ORDER BY c.embedding <=> ${vector}::vector
-      LIMIT ${input.limit}`,
-  );
+  // One statement: nearest_chunks (migration 20261129010000) sets the search breadth and iterative
+  // scans for its own transaction, then searches with the same conditions as scopeConditions.
+  const { userId, documentIds, tags } = input.scope;
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT chunk_id AS id, document_id AS "documentId", title, source, heading_path AS "headingPath",
+      page, chunk_text AS text, embedding, score
+    FROM nearest_chunks(${toSql(input.embedding)}::vector, ${Math.trunc(input.efSearch)}::int,
+      ${Math.max(1, Math.trunc(input.limit))}::int, ${userId}::text, ${documentIds ?? null}::text[],
+      ${tags ?? null}::text[])`;
   return rows.map(toHit).sort((a, b) => b.score - a.score);
 }
 

@@ -3,7 +3,7 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { withDatabaseChaos } from '@/lib/chaos/database';
-import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -54,23 +54,6 @@ export function db(): Db {
     globalForDb.ragDbUrl = DATABASE_URL;
   }
   return globalForDb.ragDb;
-}
-
-/**
- * Runs an HNSW search (`query`) with the search breadth `efSearch` and iterative scans (so a
- * selective filter still gets its k rows), both set in one statement and local to a transaction of
- * their own: a setting never outlives its query, so the search is safe behind a transaction-mode
- * pooler (PgBouncer), which rejects custom settings as connection options and shares a session's
- * connection between clients.
- */
-export async function withHnswSearch<T>(efSearch: number, query: Prisma.PrismaPromise<T>): Promise<T> {
-  const ef = Math.max(1, Math.min(1000, Math.trunc(efSearch)));
-  const [, result] = await db().$transaction([
-    db().$queryRaw`SELECT set_config('hnsw.ef_search', ${String(ef)}, true),
-                          set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
-    query,
-  ]);
-  return result;
 }
 
 /** Closes this process's pool, if one was opened; the next db() opens a new one (shutdown). */

@@ -2,8 +2,8 @@
 // every stage's scores on each passage, and the reranking stage (a provider stub, and its failure).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { retrieval } from '../../lib/config';
-import { commonLexemeShares } from '../../lib/db/chunks';
-import { db, withHnswSearch } from '../../lib/db/client';
+import { commonLexemeShares, searchChunksByVector } from '../../lib/db/chunks';
+import { db } from '../../lib/db/client';
 import { parseEnv } from '../../lib/env';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import type { Submission } from '../../lib/ingest/submit';
@@ -88,8 +88,27 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     const settings = () => db().$queryRaw<Array<{ ef: string | null; scan: string | null }>>`
       SELECT current_setting('hnsw.ef_search', true) AS ef,
              current_setting('hnsw.iterative_scan', true) AS scan`;
-    const inside = await withHnswSearch(retrieval.hnswEfSearch, settings());
+    // Inside the search's transaction (here an explicit one, to look): the configured breadth.
+    const [found, inside] = await db().$transaction([
+      db().$queryRaw<unknown[]>`
+        SELECT * FROM nearest_chunks(
+          (SELECT embedding FROM chunks WHERE embedding IS NOT NULL LIMIT 1),
+          ${retrieval.hnswEfSearch}::int, 3, NULL, NULL, NULL)`,
+      settings(),
+    ]);
+    expect(found).toHaveLength(3);
     expect(inside[0]).toEqual({ ef: String(retrieval.hnswEfSearch), scan: 'relaxed_order' });
+    // Searches as the app runs them (autocommit), on several pooled connections at once.
+    const [embedding] = await db().$queryRaw<Array<{ e: string }>>`
+      SELECT c.embedding::text AS e FROM chunks c JOIN documents d ON d.id = c.document_id
+      WHERE c.embedding IS NOT NULL AND d.visibility = 'SHARED' LIMIT 1`;
+    const vector = JSON.parse(embedding!.e) as number[];
+    const hits = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        searchChunksByVector({ embedding: vector, limit: 5, scope: { userId: null }, efSearch: 300 }),
+      ),
+    );
+    for (const list of hits) expect(list[0]?.score).toBeCloseTo(1, 5);
     // What a transaction-mode pooler hands the next client: pgvector's defaults, on every connection.
     const after = await Promise.all(Array.from({ length: 4 }, settings));
     for (const [row] of after)
