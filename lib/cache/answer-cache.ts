@@ -157,7 +157,14 @@ async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<Ca
  */
 export async function lookupCachedAnswer(
   request: AnswerCacheRequest,
-  { semantic = answerCache.semantic.enabled }: { semantic?: boolean } = {},
+  {
+    semantic = answerCache.semantic.enabled,
+    onExactMiss,
+  }: {
+    semantic?: boolean;
+    /** Called when there is no exact hit and the semantic lookup starts (work a miss needs can start). */
+    onExactMiss?: () => void;
+  } = {},
 ): Promise<CachedAnswer | null> {
   if (!answerCache.enabled || request.followUp) return null;
   try {
@@ -165,6 +172,7 @@ export async function lookupCachedAnswer(
     const exact = await findExactAnswer({ ...key, userId: request.viewer.userId });
     if (exact) return served(exact, 'exact', 1);
     if (!semantic) return null;
+    onExactMiss?.();
     return await semanticLookup(request, key);
   } catch (error) {
     log().warn({ err: error }, 'answer cache lookup failed; answering without it');

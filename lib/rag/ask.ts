@@ -132,6 +132,10 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       last = now;
     };
   })();
+  // What the answer cache's key needs of the asker (corpus version, their private documents) is read
+  // while the flags and the conversation are; a failure surfaces where it is awaited, below.
+  const scope = answerCacheScope(input.user.id);
+  scope.catch(() => {});
   // Feature flags for this user (lib/flags/): each one's default is today's configured behaviour.
   const flags = await inSpan('rag.flags', {}, () => pipelineFlags(input.user));
   lap('flags');
@@ -175,13 +179,24 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       filters: input.filters,
       modelRoute: routeModel.local ? routeModel.id : `${questionRoute.tier}:${routeModel.id}`,
       followUp: history.some((turn) => turn.role === 'user'),
-      ...(await answerCacheScope(input.user.id)),
+      ...(await scope),
     };
     const lookup = cacheRequest;
+    // The daily budget is read while the semantic lookup runs, once there is no exact hit: a miss
+    // needs it, and a hit of either kind costs nothing.
+    let budgetCheck: ReturnType<typeof checkBudget> | undefined;
+    const readBudget = () => {
+      budgetCheck ??= checkBudget(input.user.id);
+      budgetCheck.catch(() => {}); // awaited below when it matters
+      return budgetCheck;
+    };
     cached = input.regenerate
       ? null
       : await inSpan('rag.cache', {}, async (span) => {
-          const hit = await lookupCachedAnswer(lookup, { semantic: flags.semanticCache });
+          const hit = await lookupCachedAnswer(lookup, {
+            semantic: flags.semanticCache,
+            onExactMiss: readBudget,
+          });
           span.setAttributes({ 'rag.cache_hit': hit !== null, ...(hit && { 'rag.cache_match': hit.kind }) });
           return hit;
         });
@@ -189,7 +204,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
     if (cached) sources = cached.sources;
     else {
       // The daily budget is checked before anything costs: a cached answer costs nothing.
-      const budget = await checkBudget(input.user.id);
+      const budget = await readBudget();
       if (!budget.allowed) throw budgetExceededError(budget);
       standalone = await standaloneQuestion(
         question,
