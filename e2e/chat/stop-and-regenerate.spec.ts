@@ -5,7 +5,10 @@ import { LoginPage, demo } from '../pages/login-page';
 
 const question = 'How do I use my own Postgres database?';
 
-/** The local model answers in milliseconds: slow the browser's network so a stop lands mid-answer. */
+/**
+ * The local model answers in milliseconds: slow the browser's network so a stop lands mid-answer.
+ * The throttle holds for every request of the page, so slow it only once nothing else is loading.
+ */
 async function slowNetwork(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.emulateNetworkConditions', {
@@ -26,12 +29,17 @@ async function slowNetwork(page: Page) {
 test('[CHAT]: Stop ends an answer part-way; what arrived is kept and marked as stopped', async ({ page }) => {
   await new LoginPage(page).signInAs(demo.user);
   const chat = new ChatPage(page);
+  // A first answer, at full speed, loads everything showing an answer takes (scripts, styles) and
+  // refreshes the conversation list: under the throttle only the next answer's stream is left.
+  await chat.askAndWait('What does npm test run?');
+  await page.waitForLoadState('networkidle');
   const restore = await slowNetwork(page);
 
   await chat.ask(question);
   await expect(chat.stopButton()).toBeVisible();
-  // Part of the answer is on screen, and more is still coming.
-  await expect(chat.lastAnswer().locator('.markdown')).toBeVisible({ timeout: 30_000 });
+  // Part of the second answer is on screen, and more is still coming.
+  await expect(chat.answers()).toHaveCount(2, { timeout: 30_000 });
+  await expect(chat.answers().nth(1).locator('.markdown')).toBeVisible({ timeout: 30_000 });
   await chat.stopButton().click();
   await restore();
 
@@ -41,7 +49,8 @@ test('[CHAT]: Stop ends an answer part-way; what arrived is kept and marked as s
   await expect(chat.error()).toHaveCount(0);
   // The chat is ready for the next question.
   await chat.askAndWait('What does npm test run?');
-  await expect(chat.answers()).toHaveCount(2);
+  await expect(chat.answers()).toHaveCount(3);
+  await expect(chat.answers().nth(1).getByTestId('answer-stopped')).toHaveCount(1);
   await expect(chat.answers().last().getByTestId('answer-stopped')).toHaveCount(0);
 });
 
