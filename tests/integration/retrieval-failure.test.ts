@@ -1,0 +1,46 @@
+// [FAIL] Retrieval that fails while a chat question is being answered: the question stays in the
+// conversation (as it does when answered), the query log records the failure, and the caller gets
+// the error, not an answer.
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { db } from '../../lib/db/client';
+import { getConversationMessages } from '../../lib/db/conversations';
+import { upsertUser, type SessionUser } from '../../lib/db/users';
+import { ask } from '../../lib/rag/ask';
+
+vi.mock('../../lib/rag/retrieve', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/rag/retrieve')>()),
+  retrievePassages: vi.fn(async () => {
+    throw new Error('the passage search failed');
+  }),
+}));
+
+describe(`[FAIL] retrieval fails mid-question on ${inject('database')}`, () => {
+  let user: SessionUser;
+
+  beforeAll(async () => {
+    user = await upsertUser({ email: 'retrieval-fails@example.test', role: 'USER', passwordHash: 'x' });
+  });
+
+  it('keeps the question in the conversation and logs the failure', async () => {
+    const question = 'Which refund window applies to annual plans bought in March?';
+    const error = await ask({
+      question,
+      requestId: 'req-retrieval-fails',
+      route: 'chat',
+      user,
+      conversationId: 'conv-retrieval-fails',
+      createConversation: true,
+    }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe('the passage search failed');
+
+    const { messages } = await getConversationMessages(user.id, 'conv-retrieval-fails');
+    expect(messages.map((m) => [m.role, m.content])).toEqual([['user', question]]);
+    const log = await db().queryLog.findFirstOrThrow({ where: { requestId: 'req-retrieval-fails' } });
+    expect(log).toMatchObject({
+      status: 'ERROR',
+      errorCode: 'retrieval_failed',
+      conversationId: 'conv-retrieval-fails',
+      userId: user.id,
+    });
+  });
+});
