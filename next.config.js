@@ -7,8 +7,10 @@ for (const [key, value] of Object.entries(process.env)) {
 }
 
 // The fixed security headers, for every path: proxy.ts sets them again (with the CSP and its nonce) on
-// pages and API routes, but never runs for static files. Keep equal to baselineSecurityHeaders() in
-// lib/security/web/headers.ts (this file cannot import TypeScript); headers.test.ts compares them.
+// pages, but never runs for static files or API routes. API routes get a fixed CSP from the route
+// wrapper (lib/http/handler.ts), next-auth's own endpoints, which it does not wrap, from here. Keep
+// equal to baselineSecurityHeaders() and API_CONTENT_SECURITY_POLICY in lib/security/web/headers.ts
+// (this file cannot import TypeScript); headers.test.ts compares them.
 const deniedFeatures = [
   'accelerometer',
   'browsing-topics',
@@ -45,7 +47,13 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   async headers() {
     const headers = Object.entries(securityHeaders()).map(([key, value]) => ({ key, value }));
-    return [{ source: '/:path*', headers }];
+    return [
+      { source: '/:path*', headers },
+      {
+        source: '/api/auth/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
   },
   serverExternalPackages: [
     'pino',

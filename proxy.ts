@@ -1,7 +1,8 @@
-// Runs before every matched request: gives each a request id and the security headers (a CSP with a
+// Runs before every page request: gives each a request id and the security headers (a CSP with a
 // fresh script nonce, which Next.js reads from the request header and puts on its own scripts), and
-// sends signed-out visitors of pages to the sign-in page. Authorisation itself is enforced again in the
-// route wrapper and data layer.
+// sends signed-out visitors to the sign-in page. Authorisation itself is enforced again in the route
+// wrapper and data layer. API routes skip it (see `config`): the route wrapper gives them their
+// request id, and next.config.js their headers, a fixed CSP included, since JSON needs no nonce.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { authSecret, env } from '@/lib/env';
@@ -19,8 +20,7 @@ export async function proxy(request: NextRequest) {
   headers.set('Content-Security-Policy', security['Content-Security-Policy']);
   const { pathname, search } = request.nextUrl;
 
-  const isPage = !pathname.startsWith('/api/');
-  if (isPage && !publicPages.includes(pathname)) {
+  if (!publicPages.includes(pathname)) {
     const token = await getToken({ req: request, secret: authSecret() });
     if (!token) {
       const login = new URL('/login', request.url);
@@ -41,5 +41,5 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js)$).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js)$).*)'],
 };

@@ -92,7 +92,11 @@ test('[SECURITY][HEADERS]: API responses and static files carry nosniff, the ref
     'referrer-policy': 'strict-origin-when-cross-origin',
     'x-frame-options': 'DENY',
   });
-  expect(api.headers()['content-security-policy']).toContain("default-src 'self'");
+  // JSON loads and runs nothing: the fixed API policy, not a page's nonce policy; next-auth's own
+  // endpoints, which the route wrapper does not serve, too.
+  expect(api.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  const csrf = await request.get('/api/auth/csrf');
+  expect(csrf.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 
   // Static files skip the proxy; next.config.js gives them the same fixed headers.
   const login = await (await request.get('/login')).text();

@@ -32,6 +32,19 @@ describe('route wrapper (lib/http/handler)', () => {
     expect(await response.json()).toEqual({ question: 'hi', requestId: 'req-abcdefgh' });
   });
 
+  it("puts the API's CSP on answers and errors, and keeps a route's own policy", async () => {
+    const api = "default-src 'none'; frame-ancestors 'none'";
+    expect((await echo(post('{"question":"hi"}'))).headers.get('content-security-policy')).toBe(api);
+    expect((await echo(post('{nope'))).headers.get('content-security-policy')).toBe(api);
+    const file = route(
+      {},
+      async () => new Response('<p>hi</p>', { headers: { 'content-security-policy': 'sandbox' } }),
+    );
+    expect(
+      (await file(new Request('http://localhost/api/file'))).headers.get('content-security-policy'),
+    ).toBe('sandbox');
+  });
+
   it('answers invalid JSON, an empty body and a failed schema with 400 in the one error shape', async () => {
     for (const [body, message] of [
       ['{nope', 'Request body is not valid JSON.'],

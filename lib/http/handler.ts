@@ -15,6 +15,7 @@ import { limit } from '@/lib/rate-limit/limiter';
 import { noteRateLimitRejection } from '@/lib/rate-limit/rejections';
 import { rateLimitedError, rateLimitHeaders } from '@/lib/rate-limit/response';
 import { assertSameOrigin } from '@/lib/security/web/csrf';
+import { API_CONTENT_SECURITY_POLICY } from '@/lib/security/web/headers';
 import { withAccess } from './access';
 import { AppError, errorBody, toAppError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
@@ -72,7 +73,11 @@ async function authenticate(request: Request, scope: ApiKeyScope | undefined): P
 export function jsonError(error: AppError, requestId: string): Response {
   return Response.json(errorBody(error, requestId), {
     status: error.status,
-    headers: { [REQUEST_ID_HEADER]: requestId, 'cache-control': 'no-store' },
+    headers: {
+      [REQUEST_ID_HEADER]: requestId,
+      'cache-control': 'no-store',
+      'content-security-policy': API_CONTENT_SECURITY_POLICY,
+    },
   });
 }
 
@@ -136,6 +141,9 @@ export function route<Schema extends z.ZodType | undefined = undefined>(
             ) as typeof body;
           const response = await handler({ request, requestId, user, apiKey, body, params });
           response.headers.set(REQUEST_ID_HEADER, requestId);
+          // API responses load and run nothing; a route serving a file sets a policy of its own.
+          if (!response.headers.has('content-security-policy'))
+            response.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
           for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
           finished(routeLabel, response.status);
           span.setAttribute('http.response.status_code', response.status);

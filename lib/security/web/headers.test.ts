@@ -1,7 +1,13 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { describe, expect, it } from 'vitest';
-import { baselineSecurityHeaders, contentSecurityPolicy, createNonce, securityHeaders } from './headers';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  baselineSecurityHeaders,
+  contentSecurityPolicy,
+  createNonce,
+  securityHeaders,
+} from './headers';
 
 const directives = (policy: string) =>
   new Map(
@@ -53,13 +59,13 @@ describe('security headers (lib/security/web/headers)', () => {
     expect(baselineSecurityHeaders({ production: false })).not.toHaveProperty('Strict-Transport-Security');
   });
 
-  it('puts the CSP with the nonce next to the fixed headers for pages and API routes', () => {
+  it('puts the CSP with the nonce next to the fixed headers for pages', () => {
     const headers = securityHeaders({ nonce: 'xyz', production: false });
     expect(headers['Content-Security-Policy']).toContain("'nonce-xyz'");
     expect(headers).toMatchObject(baselineSecurityHeaders({ production: false }));
   });
 
-  it('next.config.js sets the same fixed headers on every path (static files never reach the proxy)', async () => {
+  it("next.config.js sets the same fixed headers on every path, and the API CSP on next-auth's endpoints (the proxy sees neither)", async () => {
     const file = path.resolve(import.meta.dirname, '../../../next.config.js');
     const { default: config } = (await import(file)) as { default: NextConfig };
     const original = process.env.NODE_ENV;
@@ -67,11 +73,13 @@ describe('security headers (lib/security/web/headers)', () => {
       for (const production of [false, true]) {
         (process.env as Record<string, string>).NODE_ENV = production ? 'production' : 'development';
         const rules = await config.headers!();
-        expect(rules).toHaveLength(1);
-        expect(rules[0]?.source).toBe('/:path*');
+        expect(rules.map((rule) => rule.source)).toEqual(['/:path*', '/api/auth/:path*']);
         expect(Object.fromEntries(rules[0]!.headers.map(({ key, value }) => [key, value]))).toEqual(
           baselineSecurityHeaders({ production }),
         );
+        expect(rules[1]!.headers).toEqual([
+          { key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY },
+        ]);
       }
     } finally {
       (process.env as Record<string, string | undefined>).NODE_ENV = original;

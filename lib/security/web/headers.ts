@@ -1,6 +1,7 @@
 // The security headers of every response: a Content-Security-Policy with a per-request script nonce
-// (set by proxy.ts on pages and API routes), and the fixed headers that next.config.js also puts on
-// the static files the proxy never sees.
+// (set by proxy.ts on pages), a fixed one for API routes (set by the route wrapper), and the fixed
+// headers that next.config.js puts on every path, static files and API routes included (the proxy
+// sees neither).
 
 export type SecurityHeaderOptions = {
   /** Production adds HSTS and upgrade-insecure-requests, and drops the 'unsafe-eval' React dev needs. */
@@ -83,7 +84,14 @@ export function baselineSecurityHeaders({ production }: SecurityHeaderOptions): 
   };
 }
 
-/** Every security header of a page or API response, the CSP with this response's nonce. */
+/**
+ * The CSP of API responses that set none of their own (lib/http/handler.ts; next.config.js for
+ * next-auth's endpoints): JSON and event streams load nothing and run nothing, so nothing is
+ * allowed, and no page may frame them.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Every security header of a page response, the CSP with this response's nonce. */
 export function securityHeaders(
   options: SecurityHeaderOptions & { nonce: string },
 ): Record<string, string> & { 'Content-Security-Policy': string } {
