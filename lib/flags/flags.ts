@@ -83,15 +83,25 @@ export function flagsChanged(): void {
 const TIERS: readonly string[] = ['small', 'large'];
 const MODES: readonly string[] = ['block', 'flag', 'allow'];
 
+// Our provider's evaluations depend on nothing but its snapshot of the flags and the context, so a
+// user's flags are evaluated once per snapshot (re-read every `flags.pollIntervalMs`, and at once
+// after this instance changes a flag), not on every question. Another provider is always asked.
+const MEMO_MAX = 10_000;
+let memo: { snapshot: object; byContext: Map<string, PipelineFlags> } | null = null;
+
 /** The pipeline's flags for one user. Never throws: on any failure, today's behaviour. */
 export async function pipelineFlags(user: { id: string }): Promise<PipelineFlags> {
   try {
     const features = await client();
+    const own = holder.ragFlagCustomProvider ? null : postgresFlagProvider();
+    const snapshot = own ? await own.snapshot() : null;
     // Our provider says whether any flag targets groups; another provider always gets the group.
-    const group =
-      holder.ragFlagCustomProvider || (await postgresFlagProvider().needsGroup())
-        ? await groupOfUser(user.id)
-        : null;
+    const group = !own || (await own.needsGroup()) ? await groupOfUser(user.id) : null;
+    const memoKey = `${user.id}\0${group ?? ''}`;
+    if (snapshot && memo?.snapshot === snapshot) {
+      const known = memo.byContext.get(memoKey);
+      if (known) return known;
+    }
     const context = { targetingKey: user.id, ...(group && { group }) };
     const defaults = DEFAULT_PIPELINE_FLAGS;
     const [model, semantic, rerank, mode, redact] = await Promise.all([
@@ -104,14 +114,24 @@ export async function pipelineFlags(user: { id: string }): Promise<PipelineFlags
     const variants: Record<string, string> = {};
     for (const details of [model, semantic, rerank, mode, redact] as EvaluationDetails<FlagValue>[])
       if (!details.errorCode && details.variant) variants[details.flagKey] = details.variant;
-    return {
+    const evaluated: PipelineFlags = Object.freeze({
       modelTier: TIERS.includes(model.value) ? (model.value as ModelTier) : null,
       semanticCache: semantic.value,
       reranking: rerank.value,
       injectionMode: MODES.includes(mode.value) ? (mode.value as InjectionMode) : defaults.injectionMode,
       redactBeforeProvider: redact.value,
-      variants,
-    };
+      variants: Object.freeze(variants),
+    });
+    // Kept only when no evaluation failed: a failed one serves a default, and the next question tries again.
+    const failed = [model, semantic, rerank, mode, redact].some(
+      (details) => details.errorCode && details.errorCode !== 'FLAG_NOT_FOUND',
+    );
+    if (snapshot && !failed) {
+      if (memo?.snapshot !== snapshot || memo.byContext.size >= MEMO_MAX)
+        memo = { snapshot, byContext: new Map() };
+      memo.byContext.set(memoKey, evaluated);
+    }
+    return evaluated;
   } catch (error) {
     log().warn({ err: error }, 'could not evaluate the feature flags; serving the defaults');
     return DEFAULT_PIPELINE_FLAGS;

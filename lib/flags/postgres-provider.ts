@@ -62,6 +62,14 @@ export class PostgresFlagProvider implements Provider {
     this.cache.invalidate();
   }
 
+  /**
+   * The flags as read, in one object that stays the same until the next read: evaluations against
+   * the same snapshot and context give the same results (flags.ts keeps them for that long).
+   */
+  snapshot(): Promise<ReadonlyMap<string, FlagDefinition>> {
+    return this.cache.get();
+  }
+
   /** The flags as this instance knows them: at most `pollIntervalMs` old. */
   async flags(): Promise<FlagDefinition[]> {
     return [...(await this.cache.get()).values()];
