@@ -9,6 +9,8 @@ export type Route = { tier: ModelTier; reason: string };
 
 export type RouteInput = {
   question: string;
+  /** The question's tokens, when the caller has counted them already (else counted here). */
+  questionTokens?: number;
   /** Tokens of the retrieved passages the prompt carries. */
   contextTokens: number;
   /** Earlier turns of the conversation the prompt carries. */
@@ -34,7 +36,7 @@ function partsOf(question: string): number {
 export function routeQuestion(input: RouteInput): Route {
   if (input.override)
     return { tier: input.override, reason: `${input.overrideSource ?? 'user setting'} → ${input.override}` };
-  const tokens = countTokens(input.question);
+  const tokens = input.questionTokens ?? countTokens(input.question);
   const parts = partsOf(input.question);
   const reasons: string[] = [];
   if (tokens >= routing.longQuestionTokens && parts > 1) reasons.push('long multi-part question');

@@ -21,6 +21,7 @@ import { log } from '@/lib/observability/logger';
 import { inSpan, startSpan } from '@/lib/observability/tracing';
 import { budgetExceededError, checkBudget } from '@/lib/rate-limit/budget';
 import { injectionVerdict, screenText } from '@/lib/security/injection';
+import { screenQuestion } from '@/lib/security/injection/screen-question';
 import { injectionBlockedError, type InjectionMode } from '@/lib/security/injection/verdict';
 import { redactForProvider, redactForStorage } from '@/lib/security/pii';
 import type { AnswerMetadata } from './answer-metadata';
@@ -153,10 +154,11 @@ async function answer(input: AskInput): Promise<AnswerRun> {
   let cacheRequest: AnswerCacheRequest;
   let cached: CachedAnswer | null = null;
   let suspicion: Suspicion | null = null;
+  let questionTokens: number | undefined;
   try {
     // A question that tries to change how the assistant behaves: refused, flagged or logged (setting).
     await inSpan('rag.guard', {}, async (span) => {
-      const screened = screenText(question, { source: 'question' });
+      const screened = screenQuestion(question);
       const verdict = injectionVerdict(screened, flags.injectionMode);
       span.setAttributes({ 'rag.injection.score': screened.score, 'rag.injection.action': verdict.action });
       if (verdict.action === 'block') throw injectionBlockedError(screened);
@@ -166,8 +168,10 @@ async function answer(input: AskInput): Promise<AnswerRun> {
       }
     });
     // The cache is keyed by the route the question alone earns; retrieval may still move it up.
+    questionTokens = countTokens(question);
     const questionRoute = routeQuestion({
       question,
+      questionTokens,
       contextTokens: 0,
       historyTurns: turns.length,
       ...override,
@@ -261,6 +265,7 @@ async function answer(input: AskInput): Promise<AnswerRun> {
   const routeSpan = startSpan('rag.route');
   const routed = routeQuestion({
     question,
+    questionTokens,
     contextTokens: sources.reduce((sum, source) => sum + tokensOf(source), 0),
     historyTurns: turns.length,
     ...override,
