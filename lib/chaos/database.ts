@@ -17,6 +17,15 @@ export function chaosUnreachableError(): DriverAdapterError {
   return new DriverAdapterError({ kind: 'DatabaseNotReachable', host: 'chaos-mode-injected-fault' });
 }
 
+/**
+ * The fault chaos mode puts before a query when its `database` target is on (else nothing): for the
+ * queries lib/db/sql.ts sends on the pool itself, past the adapter.
+ */
+export async function databaseFault(random: Random = Math.random): Promise<void> {
+  const settings = chaosFor('database');
+  if (settings) await injectFault(decideFault(settings, random), chaosUnreachableError);
+}
+
 /** `target` with a fault before each query, and on each transaction it starts. */
 function faulty<T extends object>(target: T, before: () => Promise<void>): T {
   return new Proxy(target, {
@@ -45,10 +54,7 @@ export function withDatabaseChaos(
   random: Random = Math.random,
 ): SqlDriverAdapterFactory {
   if (!chaosFor('database')) return factory;
-  const before = async () => {
-    const settings = chaosFor('database');
-    if (settings) await injectFault(decideFault(settings, random), chaosUnreachableError);
-  };
+  const before = () => databaseFault(random);
   return new Proxy(factory, {
     get(object, property) {
       if (property === 'connect')

@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
 import { CORPUS_VERSION_KEY, versionOf } from './corpus';
 import { groupCommit } from './group-commit';
+import { queryRows } from './sql';
 
 /** Timestamps are stored as UTC wall-clock time, as Prisma writes them. */
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
@@ -28,20 +29,21 @@ export type CachedAnswerRow = {
   metadata: unknown;
 };
 
-const RETURNED = Prisma.sql`id, question, answer, sources, model, metadata`;
+const RETURNED = 'id, question, answer, sources, model, metadata';
 
 /**
- * The conditions under which an entry may be served to `userId`: not expired, and every document it
- * cites still READY and visible to them (the scope key already says so; this holds even if a
- * document's visibility changed without a new corpus version).
+ * The conditions under which an entry may be served to the viewer whose id is the statement's
+ * parameter `$n`: not expired, and every document it cites still READY and visible to them (the
+ * scope key already says so; this holds even if a document's visibility changed without a new
+ * corpus version).
  */
-function servable(userId: string | null): Prisma.Sql {
-  return Prisma.sql`e.expires_at > ${NOW}
+function servable(n: number): string {
+  return `e.expires_at > (now() AT TIME ZONE 'UTC')
     AND NOT EXISTS (
       SELECT 1 FROM unnest(e.cited_document_ids) AS c(id)
       WHERE NOT EXISTS (
         SELECT 1 FROM documents d
-        WHERE d.id = c.id AND d.status = 'READY' AND (d.visibility = 'SHARED' OR d.created_by_id = ${userId})))`;
+        WHERE d.id = c.id AND d.status = 'READY' AND (d.visibility = 'SHARED' OR d.created_by_id = $${n})))`;
 }
 
 /**
@@ -51,13 +53,15 @@ function servable(userId: string | null): Prisma.Sql {
 export async function answerCacheScope(
   userId: string | null,
 ): Promise<{ corpusVersion: number; privateDocumentIds: string[] }> {
-  const [row] = await db().$queryRaw<{ corpus: unknown; private_ids: string[] | null }[]>`
-    SELECT (SELECT value FROM system_state WHERE key = ${CORPUS_VERSION_KEY}) AS corpus,
+  const [row] = await queryRows<{ corpus: unknown; private_ids: string[] | null }>(
+    `SELECT (SELECT value FROM system_state WHERE key = $1) AS corpus,
       ARRAY(
         SELECT id FROM documents
-        WHERE status = 'READY' AND visibility = 'PRIVATE' AND created_by_id = ${userId}
+        WHERE status = 'READY' AND visibility = 'PRIVATE' AND created_by_id = $2
         ORDER BY id
-      ) AS private_ids`;
+      ) AS private_ids`,
+    [CORPUS_VERSION_KEY, userId],
+  );
   return { corpusVersion: versionOf(row?.corpus), privateDocumentIds: row?.private_ids ?? [] };
 }
 
@@ -74,19 +78,22 @@ export async function privateReadyDocumentIds(userId: string | null): Promise<st
 export async function findExactAnswer(
   input: CacheKeyColumns & { questionHash: string; userId: string | null },
 ): Promise<CachedAnswerRow | null> {
-  const rows = await db().$queryRaw<CachedAnswerRow[]>`
-    SELECT ${RETURNED} FROM answer_cache_entries e
-    WHERE e.question_hash = ${input.questionHash} AND e.scope_hash = ${input.scopeHash}
-      AND e.model_route = ${input.modelRoute} AND e.corpus_version = ${input.corpusVersion}
-      AND ${servable(input.userId)}
-    LIMIT 1`;
+  const rows = await queryRows<CachedAnswerRow>(
+    `SELECT ${RETURNED} FROM answer_cache_entries e
+    WHERE e.question_hash = $1 AND e.scope_hash = $2 AND e.model_route = $3 AND e.corpus_version = $4
+      AND ${servable(5)}
+    LIMIT 1`,
+    [input.questionHash, input.scopeHash, input.modelRoute, input.corpusVersion, input.userId],
+  );
   return rows[0] ?? null;
 }
 
 /** The entry with this id; null when it is gone or may not be served. */
 export async function findServableAnswer(id: string, userId: string | null): Promise<CachedAnswerRow | null> {
-  const rows = await db().$queryRaw<CachedAnswerRow[]>`
-    SELECT ${RETURNED} FROM answer_cache_entries e WHERE e.id = ${id} AND ${servable(userId)}`;
+  const rows = await queryRows<CachedAnswerRow>(
+    `SELECT ${RETURNED} FROM answer_cache_entries e WHERE e.id = $1 AND ${servable(2)}`,
+    [id, userId],
+  );
   return rows[0] ?? null;
 }
 

@@ -17,6 +17,7 @@ import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
 import { recordAudit } from './audit';
 import { db } from './client';
+import { queryRows } from './sql';
 import type { SessionUser } from './users';
 import type { Role } from '@/lib/generated/prisma/enums';
 
@@ -147,26 +148,25 @@ export type AuthenticatedApiKey = { user: SessionUser; apiKey: { id: string; sco
 /** The key's user and scopes; null for a malformed, unknown, revoked or expired key, or a disabled user's. */
 export async function authenticateApiKey(key: string): Promise<AuthenticatedApiKey | null> {
   if (!isWellFormedApiKey(key)) return null;
-  // Every API request runs this: one statement, prepared once (a Prisma query with a relation is
-  // compiled and joined in JavaScript each time). Active as apiKeyStatus says: not revoked, not
-  // expired (the columns hold UTC without a time zone).
-  const [row] = await db().$queryRaw<
-    {
-      id: string;
-      scopes: string[];
-      active: boolean;
-      userId: string;
-      email: string;
-      name: string | null;
-      role: Role;
-      disabled: boolean;
-    }[]
-  >`
-    SELECT k.id, k.scopes,
+  // Every API request runs this: one statement on the pool itself (sql.ts). Active as apiKeyStatus
+  // says: not revoked, not expired (the columns hold UTC without a time zone).
+  const [row] = await queryRows<{
+    id: string;
+    scopes: string[];
+    active: boolean;
+    userId: string;
+    email: string;
+    name: string | null;
+    role: Role;
+    disabled: boolean;
+  }>(
+    `SELECT k.id, k.scopes,
       k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now() AT TIME ZONE 'UTC') AS active,
       u.id AS "userId", u.email, u.name, u.role::text AS role, u.disabled_at IS NOT NULL AS disabled
     FROM api_keys k JOIN users u ON u.id = k.user_id
-    WHERE k.key_hash = ${hashApiKey(key)}`;
+    WHERE k.key_hash = $1`,
+    [hashApiKey(key)],
+  );
   if (!row || !row.active || row.disabled) return null;
   void touchLastUsed(row.id);
   const { userId: id, email, name, role } = row;

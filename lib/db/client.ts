@@ -2,6 +2,7 @@
 // database is the embedded one or a real server. Only lib/db/ imports this file.
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { withDatabaseChaos } from '@/lib/chaos/database';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
@@ -22,10 +23,24 @@ export class DatabaseNotConfiguredError extends Error {
  * it (lib/chaos/database.ts); only the serving app's client asks for that, not launchers and CLIs.
  */
 export function createDb(connectionString: string, poolSize = 10, options: { chaos?: boolean } = {}): Db {
-  const pg = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
-  const adapter = options.chaos ? withDatabaseChaos(pg) : pg;
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const driver = new PrismaPg(pool, { disposeExternalPool: true });
+  const adapter = options.chaos ? withDatabaseChaos(driver) : driver;
   // Password hashes are never read unless a query asks for them by name.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const client: Db = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  pools.set(client, { pool, chaos: adapter !== driver });
+  return client;
+}
+
+// Each client's pg pool, which the adapter uses, for the few statements lib/db/sql.ts sends on it
+// directly.
+const pools = new WeakMap<Db, { pool: pg.Pool; chaos: boolean }>();
+
+/** The pool under `client` (created by createDb), and whether chaos mode may inject faults in it. */
+export function poolOf(client: Db): { pool: pg.Pool; chaos: boolean } {
+  const found = pools.get(client);
+  if (!found) throw new Error('this client was not created by createDb');
+  return found;
 }
 
 const globalForDb = globalThis as unknown as { ragDb?: Db; ragDbUrl?: string };

@@ -5,15 +5,18 @@
 // answer 503, and both recover when it is back.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { POST as chat } from '../../app/api/chat/route';
+import { POST as query } from '../../app/api/v1/query/route';
 import { GET as ready } from '../../app/api/ready/route';
 import { resetBreakers } from '../../lib/ai/generation/policies';
 import { checkCredentials } from '../../lib/auth/credentials';
 import { hashPassword } from '../../lib/auth/password';
 import { getSessionUser } from '../../lib/auth/session';
 import { chaos, chaosSettingsFrom, useChaos } from '../../lib/chaos/state';
+import { authenticateApiKey, createApiKey } from '../../lib/db/api-keys';
 import { closeDb, connectDb, db } from '../../lib/db/client';
 import { upsertUser, type SessionUser } from '../../lib/db/users';
 import { applyCommandLineSettings, env, parseEnv } from '../../lib/env';
+import { isDatabaseUnavailable } from '../../lib/http/errors';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import { storeFromSettings, useRateLimitStore } from '../../lib/rate-limit/limiter';
 import { createMemoryStore } from '../../lib/rate-limit/memory-store';
@@ -62,6 +65,17 @@ function askChat(question: string, requestId: string): Promise<Response> {
         id: `conv-${requestId}`,
         message: { role: 'user', parts: [{ type: 'text', text: question }] },
       }),
+    }),
+    { params: Promise.resolve({}) },
+  );
+}
+
+function askApi(key: string, question: string, requestId: string): Promise<Response> {
+  return query(
+    new Request('http://localhost/api/v1/query', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': requestId },
+      body: JSON.stringify({ query: question }),
     }),
     { params: Promise.resolve({}) },
   );
@@ -184,7 +198,8 @@ describe(`[CHAOS] faults injected inside the app on ${inject('database')}`, () =
     },
   );
 
-  it('answers 503 from /api/ready and the chat while the database fails, and recovers when it is back', async () => {
+  it('answers 503 from /api/ready, the chat and the API while the database fails, and recovers when it is back', async () => {
+    const { key } = await createApiKey({ user, name: 'chaos', scopes: ['query'] });
     // The serving app's client (db() from DATABASE_URL) is the one chaos reaches.
     await closeDb();
     applyCommandLineSettings({ DATABASE_URL: inject('databaseUrl'), DATABASE_POOL_SIZE: '2' });
@@ -207,6 +222,16 @@ describe(`[CHAOS] faults injected inside the app on ${inject('database')}`, () =
       },
     });
 
+    // The API key's check is a statement sent on the pool itself (lib/db/sql.ts): it fails the same way.
+    const checked = await authenticateApiKey(key).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(isDatabaseUnavailable(checked)).toBe(true);
+    const refusedApi = await askApi(key, 'How do I rotate a key while the database is down?', 'req-chaos-db-3');
+    expect(refusedApi.status).toBe(503);
+    expect(((await refusedApi.json()) as { error: { code: string } }).error.code).toBe('service_unavailable');
+
     useChaos(null);
     const back = await readiness();
     expect(back.status).toBe(200);
@@ -216,5 +241,7 @@ describe(`[CHAOS] faults injected inside the app on ${inject('database')}`, () =
     await answered.text();
     const log = await db().queryLog.findFirstOrThrow({ where: { requestId: 'req-chaos-db-2' } });
     expect(log.status).toBe('OK');
+    const answeredApi = await askApi(key, 'How do I rotate a key now that the database is back?', 'req-chaos-db-4');
+    expect(answeredApi.status).toBe(200);
   });
 });
