@@ -98,10 +98,12 @@ export async function findServableAnswer(id: string, userId: string | null): Pro
 }
 
 async function addHits(ids: string[]): Promise<void> {
-  await db().$executeRaw`
-    UPDATE answer_cache_entries e SET hits = e.hits + v.n, last_hit_at = ${NOW}
-    FROM (SELECT id, count(*)::int AS n FROM unnest(${ids}::text[]) AS hit(id) GROUP BY id) v
-    WHERE e.id = v.id`;
+  await queryRows(
+    `UPDATE answer_cache_entries e SET hits = e.hits + v.n, last_hit_at = (now() AT TIME ZONE 'UTC')
+    FROM (SELECT id, count(*)::int AS n FROM unnest($1::text[]) AS hit(id) GROUP BY id) v
+    WHERE e.id = v.id`,
+    [ids],
+  );
 }
 
 // Hits are counted by group commit (group-commit.ts): a lookup is a read, and the hits of the answers
@@ -129,13 +131,21 @@ export type CachedQuestion = { id: string; question: string; similarity: number 
 export async function nearestCachedQuestions(
   input: CacheKeyColumns & { embedding: number[]; embeddingModel: string; limit: number; efSearch: number },
 ): Promise<CachedQuestion[]> {
-  // One statement: the function (migration 20261129010000) sets the search breadth and iterative
-  // scans for its own transaction, then searches.
-  const rows = await db().$queryRaw<Array<{ id: string; question: string; similarity: number | string }>>`
-    SELECT entry_id AS id, question, similarity
-    FROM nearest_cached_questions(${toSql(input.embedding)}::vector, ${Math.trunc(input.efSearch)}::int,
-      ${Math.max(1, Math.trunc(input.limit))}::int, ${input.scopeHash}, ${input.modelRoute},
-      ${input.corpusVersion}::int, ${input.embeddingModel})`;
+  // One statement (on the pool itself, sql.ts): the function (migration 20261129010000) sets the
+  // search breadth and iterative scans for its own transaction, then searches.
+  const rows = await queryRows<{ id: string; question: string; similarity: number | string }>(
+    `SELECT entry_id AS id, question, similarity
+    FROM nearest_cached_questions($1::vector, $2::int, $3::int, $4, $5, $6::int, $7)`,
+    [
+      toSql(input.embedding),
+      Math.trunc(input.efSearch),
+      Math.max(1, Math.trunc(input.limit)),
+      input.scopeHash,
+      input.modelRoute,
+      input.corpusVersion,
+      input.embeddingModel,
+    ],
+  );
   return rows
     .map((row) => ({ id: row.id, question: row.question, similarity: Number(row.similarity) }))
     .sort((a, b) => b.similarity - a.similarity);

@@ -3,8 +3,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { assertRole } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
+import { queryRows } from './sql';
 import { groupCommit } from './group-commit';
 import type { SessionUser } from './users';
 import type { QueryStatus } from '@/lib/generated/prisma/enums';
@@ -98,17 +98,17 @@ const insertQueryLogs = groupCommit<Record<string, unknown>, void>({
 });
 
 // The columns toRow fills, in its order (generated columns such as question_key are left out).
-let columns: Prisma.Sql | undefined;
+let columns: string | undefined;
 
 async function insertRows(rows: Record<string, unknown>[]): Promise<void> {
-  columns ??= Prisma.raw(
-    Object.keys(rows[0]!)
-      .map((column) => `"${column}"`)
-      .join(', '),
+  columns ??= Object.keys(rows[0]!)
+    .map((column) => `"${column}"`)
+    .join(', ');
+  await queryRows(
+    `INSERT INTO query_logs (${columns})
+    SELECT ${columns} FROM jsonb_populate_recordset(NULL::query_logs, $1::jsonb)`,
+    [JSON.stringify(rows)],
   );
-  await db().$executeRaw`
-    INSERT INTO query_logs (${columns})
-    SELECT ${columns} FROM jsonb_populate_recordset(NULL::query_logs, ${JSON.stringify(rows)}::jsonb)`;
 }
 
 export async function createQueryLog(entry: NewQueryLog): Promise<{ id: string }> {

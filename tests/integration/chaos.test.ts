@@ -74,7 +74,11 @@ function askApi(key: string, question: string, requestId: string): Promise<Respo
   return query(
     new Request('http://localhost/api/v1/query', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': requestId },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${key}`,
+        'x-request-id': requestId,
+      },
       body: JSON.stringify({ query: question }),
     }),
     { params: Promise.resolve({}) },
@@ -228,7 +232,11 @@ describe(`[CHAOS] faults injected inside the app on ${inject('database')}`, () =
       (error: unknown) => error,
     );
     expect(isDatabaseUnavailable(checked)).toBe(true);
-    const refusedApi = await askApi(key, 'How do I rotate a key while the database is down?', 'req-chaos-db-3');
+    const refusedApi = await askApi(
+      key,
+      'How do I rotate a key while the database is down?',
+      'req-chaos-db-3',
+    );
     expect(refusedApi.status).toBe(503);
     expect(((await refusedApi.json()) as { error: { code: string } }).error.code).toBe('service_unavailable');
 
@@ -241,7 +249,11 @@ describe(`[CHAOS] faults injected inside the app on ${inject('database')}`, () =
     await answered.text();
     const log = await db().queryLog.findFirstOrThrow({ where: { requestId: 'req-chaos-db-2' } });
     expect(log.status).toBe('OK');
-    const answeredApi = await askApi(key, 'How do I rotate a key now that the database is back?', 'req-chaos-db-4');
+    const answeredApi = await askApi(
+      key,
+      'How do I rotate a key now that the database is back?',
+      'req-chaos-db-4',
+    );
     expect(answeredApi.status).toBe(200);
   });
 });
