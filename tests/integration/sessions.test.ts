@@ -1,6 +1,8 @@
 // [SESSIONS] A sign-in is a server-side session: it admits its user until sign-out, an idle gap, its
 // absolute end, a role or password change, or the user being disabled, and each ends it at once.
-import { describe, expect, it } from 'vitest';
+import { encode } from 'next-auth/jwt';
+import { describe, expect, it, vi } from 'vitest';
+import { getSessionUser } from '../../lib/auth/session';
 import { auth } from '../../lib/config';
 import { db } from '../../lib/db/client';
 import {
@@ -12,6 +14,15 @@ import {
   revokeUserSessions,
 } from '../../lib/db/sessions';
 import { findUserForSignIn, upsertUser } from '../../lib/db/users';
+import { authSecret } from '../../lib/env';
+
+// The request's cookies, as next/headers gives them to getSessionUser.
+const jar = new Map<string, string>();
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+  }),
+}));
 
 const someone = (email: string) => upsertUser({ email, role: 'USER', passwordHash: 'scrypt$x' });
 const seconds = (n: number) => n * 1000;
@@ -87,5 +98,39 @@ describe('[SESSIONS] server-side sessions', () => {
     expect(await deleteEndedSessions()).toBeGreaterThanOrEqual(1);
     expect(await db().session.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await db().session.findUnique({ where: { id: live.id } })).not.toBeNull();
+  });
+
+  it('reads the session from the request’s session cookie: its plain or secure name, never a forged or expired one', async () => {
+    const user = await someone('session-cookie@example.test');
+    const { id } = await createSession({ userId: user.id, method: 'credentials' });
+    const cookie = (maxAge: number, secret = authSecret()) =>
+      encode({ token: { sub: user.id, sid: id }, secret, maxAge });
+    const expected = { id: user.id, email: user.email, name: null, role: 'USER' };
+
+    jar.clear();
+    expect(await getSessionUser()).toBeNull();
+    jar.set('next-auth.session-token', await cookie(3600));
+    expect(await getSessionUser()).toEqual(expected);
+    jar.clear();
+    jar.set('__Secure-next-auth.session-token', await cookie(3600));
+    expect(await getSessionUser()).toEqual(expected);
+
+    // Made with another secret, altered, or past its expiry: nobody.
+    jar.set(
+      '__Secure-next-auth.session-token',
+      await cookie(3600, 'another secret of at least 32 characters'),
+    );
+    expect(await getSessionUser()).toBeNull();
+    const good = await cookie(3600);
+    jar.set('__Secure-next-auth.session-token', `${good.slice(0, -4)}AAAA`);
+    expect(await getSessionUser()).toBeNull();
+    jar.set('__Secure-next-auth.session-token', await cookie(-60));
+    expect(await getSessionUser()).toBeNull();
+
+    // A valid cookie of a session that has ended admits nobody either.
+    jar.set('__Secure-next-auth.session-token', good);
+    expect(await getSessionUser()).toEqual(expected);
+    await revokeSession(id, 'sign_out');
+    expect(await getSessionUser()).toBeNull();
   });
 });
