@@ -59,32 +59,29 @@ export async function openConversation(
   userId: string,
   id: string,
   question: string,
+  attempt = 1,
 ): Promise<ConversationSummary & { created: boolean }> {
-  const existing = await db().conversation.findUnique({
-    where: { id },
-    select: { id: true, userId: true, title: true, createdAt: true, updatedAt: true },
-  });
-  if (existing) {
-    if (existing.userId !== userId) throw notFound();
-    return {
-      id: existing.id,
-      title: existing.title,
-      createdAt: existing.createdAt,
-      updatedAt: existing.updatedAt,
-      created: false,
-    };
+  // One statement: the new conversation, or the one already under this id. Timestamps are UTC
+  // wall-clock time, as Prisma writes them.
+  const [row] = await db().$queryRaw<(ConversationSummary & { userId: string; created: boolean })[]>`
+    WITH made AS (
+      INSERT INTO conversations (id, user_id, title, created_at, updated_at)
+      VALUES (${id}, ${userId}, ${titleFromQuestion(question)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id, user_id, title, created_at, updated_at)
+    SELECT id, user_id AS "userId", title, created_at AS "createdAt", updated_at AS "updatedAt", true AS created
+    FROM made
+    UNION ALL
+    SELECT id, user_id, title, created_at, updated_at, false FROM conversations WHERE id = ${id}`;
+  if (!row) {
+    // Another request made this id in a transaction that committed after this statement began: the
+    // row is there now.
+    if (attempt < 3) return openConversation(userId, id, question, attempt + 1);
+    throw new Error(`conversation ${id} neither created nor found`);
   }
-  try {
-    const created = await db().conversation.create({
-      data: { id, userId, title: titleFromQuestion(question) },
-      select: { id: true, title: true, createdAt: true, updatedAt: true },
-    });
-    return { ...created, created: true };
-  } catch (error) {
-    // Two first requests with the same new id raced: the other one created it.
-    if ((error as { code?: string }).code === 'P2002') return openConversation(userId, id, question);
-    throw error;
-  }
+  if (row.userId !== userId) throw notFound();
+  const { title, createdAt, updatedAt, created } = row;
+  return { id: row.id, title, createdAt, updatedAt, created };
 }
 
 export async function renameConversation(

@@ -6,6 +6,7 @@ import {
   deleteConversation,
   getConversationMessages,
   listConversations,
+  openConversation,
   renameConversation,
   titleFromQuestion,
 } from '../../lib/db/conversations';
@@ -143,6 +144,17 @@ describe(`[CHAT] conversations on ${inject('database')}`, () => {
     const { conversation, messages } = await getConversationMessages(alice.id, 'conv-a1');
     expect(conversation.title).toBe('Installing');
     expect(messages).toHaveLength(4);
+  });
+
+  it('opens one conversation when several first requests with the same new id arrive at once', async () => {
+    const opened = await Promise.all(
+      Array.from({ length: 6 }, () => openConversation(alice.id, 'conv-race', 'Who was first?')),
+    );
+    expect(opened.filter((conversation) => conversation.created)).toHaveLength(1);
+    expect(new Set(opened.map((conversation) => conversation.id))).toEqual(new Set(['conv-race']));
+    const stored = await db().conversation.findUniqueOrThrow({ where: { id: 'conv-race' } });
+    expect(opened[0]).toMatchObject({ title: stored.title, createdAt: stored.createdAt });
+    await expect(openConversation(bob.id, 'conv-race', 'Mine?')).rejects.toMatchObject({ status: 404 });
   });
 
   it('records feedback only from the asker, and shows it with the answer', async () => {
