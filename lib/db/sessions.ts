@@ -8,6 +8,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { auth } from '@/lib/config';
 import { log } from '@/lib/observability/logger';
 import { db } from './client';
+import { queryRows } from './sql';
 import type { SessionUser } from './users';
 
 type Tx = Prisma.TransactionClient;
@@ -40,25 +41,26 @@ export async function createSession(input: {
  * when it is more than auth.sessionTouchSeconds old (not awaited: a failed touch is logged).
  */
 export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
-  // One round trip on every signed-in request: the session and its user, joined.
-  const [row] = await db().$queryRaw<
-    Array<{
-      last_seen_at: Date;
-      expires_at: Date;
-      revoked_at: Date | null;
-      id: string;
-      email: string;
-      name: string | null;
-      role: Role;
-      disabled_at: Date | null;
-    }>
-  >`
-    SELECT s.last_seen_at, s.expires_at, s.revoked_at, u.id, u.email, u.name, u.role::text AS role, u.disabled_at
+  // One round trip on every signed-in request: the session and its user, joined, on the pool itself
+  // (sql.ts). The times are compared in the database: its columns hold UTC wall-clock time, and so
+  // does `now` written as ISO text and read as a timestamp without a time zone.
+  const [row] = await queryRows<{
+    id: string;
+    email: string;
+    name: string | null;
+    role: Role;
+    live: boolean;
+    idle_ms: string | number;
+  }>(
+    `SELECT u.id, u.email, u.name, u.role::text AS role,
+      s.revoked_at IS NULL AND u.disabled_at IS NULL AND s.expires_at > $2::timestamp AS live,
+      extract(epoch FROM ($2::timestamp - s.last_seen_at)) * 1000 AS idle_ms
     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sessionId}`;
-  if (!row || row.revoked_at || row.disabled_at) return null;
-  if (row.expires_at <= now) return null;
-  const idleMs = now.getTime() - row.last_seen_at.getTime();
+    WHERE s.id = $1`,
+    [sessionId, now.toISOString()],
+  );
+  if (!row?.live) return null;
+  const idleMs = Number(row.idle_ms);
   if (idleMs > auth.sessionIdleSeconds * 1000) return null;
   if (idleMs > auth.sessionTouchSeconds * 1000) void touch(sessionId, now);
   return { id: row.id, email: row.email, name: row.name, role: row.role };
