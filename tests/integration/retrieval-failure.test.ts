@@ -14,6 +14,19 @@ vi.mock('../../lib/rag/retrieve', async (importOriginal) => ({
   }),
 }));
 
+// The question's write is held back a moment, so the test fails unless ask() waits for it before
+// giving up on the question (the write starts before retrieval and would otherwise win the race).
+vi.mock('../../lib/db/conversations', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../lib/db/conversations')>();
+  return {
+    ...actual,
+    addUserMessage: vi.fn(async (...args: Parameters<typeof actual.addUserMessage>) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return actual.addUserMessage(...args);
+    }),
+  };
+});
+
 describe(`[FAIL] retrieval fails mid-question on ${inject('database')}`, () => {
   let user: SessionUser;
 
