@@ -32,9 +32,12 @@ export function createDb(connectionString: string, poolSize = 10, options: { cha
   return client;
 }
 
-// Each client's pg pool, which the adapter uses, for the few statements lib/db/sql.ts sends on it
-// directly.
-const pools = new WeakMap<Db, { pool: pg.Pool; chaos: boolean }>();
+// Each client's pg pool, which the adapter uses, for the statements lib/db/sql.ts sends on it
+// directly. Kept on globalThis, as the shared client is: Next.js bundles this module once per layer
+// (route handlers, pages, server actions), and a client made by one copy is used by all of them.
+const pools = ((
+  globalThis as unknown as { ragDbPools?: WeakMap<Db, { pool: pg.Pool; chaos: boolean }> }
+).ragDbPools ??= new WeakMap());
 
 /** The pool under `client` (created by createDb), and whether chaos mode may inject faults in it. */
 export function poolOf(client: Db): { pool: pg.Pool; chaos: boolean } {
