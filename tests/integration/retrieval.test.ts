@@ -115,6 +115,19 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
       expect({ ef: row!.ef ?? '40', scan: row!.scan ?? 'off' }).toEqual({ ef: '40', scan: 'off' });
   });
 
+  it('plans each HNSW search for its own arguments, never with a generic plan', async () => {
+    // From a pooled session's sixth call, PL/pgSQL may reuse a generic plan, which is made without
+    // the LIMIT's value and sorts every visible passage by distance instead of walking the graph:
+    // 2 s a search over 100,000 passages (docs/BENCHMARKS.md). The functions opt out of it.
+    const rows = await db().$queryRaw<Array<{ name: string; config: string[] | null }>>`
+      SELECT proname AS name, proconfig AS config FROM pg_proc
+      WHERE proname IN ('nearest_chunks', 'nearest_cached_questions') ORDER BY proname`;
+    expect(rows).toEqual([
+      { name: 'nearest_cached_questions', config: ['plan_cache_mode=force_custom_plan'] },
+      { name: 'nearest_chunks', config: ['plan_cache_mode=force_custom_plan'] },
+    ]);
+  });
+
   it("keeps a private document out of everyone's answers but its owner's", async () => {
     const question = 'Where is the vault combination written?';
     const own = await retrievePassages({ question, viewer: { userId: ALICE } });
