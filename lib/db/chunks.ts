@@ -1,9 +1,10 @@
 // Passage search for retrieval: nearest neighbours by embedding (HNSW, cosine) and Postgres full-text
 // search scored with BM25, both limited to what a viewer may see. Only READY documents are searched.
 import 'server-only';
-import { fromSql, toSql } from 'pgvector';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { toSql } from 'pgvector';
 import { db } from './client';
+import { CORPUS_VERSION_KEY, versionOf } from './corpus';
+import { queryRows } from './sql';
 
 export type ChunkHit = {
   id: string;
@@ -13,8 +14,8 @@ export type ChunkHit = {
   headingPath: string;
   page: number | null;
   text: string;
-  /** The passage's stored embedding (used for near-duplicate and diversity checks). */
-  embedding: number[];
+  /** The passage's stored embedding (for the diversity step, MMR); empty when it has none. */
+  embedding: Float32Array;
   /** Method-specific score: cosine similarity for vector hits, BM25 for text hits. */
   score: number;
 };
@@ -26,31 +27,42 @@ export type SearchScope = {
   tags?: string[];
 };
 
-type Row = Omit<ChunkHit, 'embedding' | 'score'> & { embedding: string; score: number | string };
+/** A row of nearest_chunks or bm25_chunks (migration 20261130020000), as node-postgres reads it. */
+type Row = {
+  chunk_id: string;
+  document_id: string;
+  title: string;
+  source: string;
+  heading_path: string;
+  page: number | null;
+  chunk_text: string;
+  /** pgvector's binary form (vector_send): dimensions (int16), unused (int16), then big-endian float4s. */
+  embedding: Buffer | null;
+  score: number;
+};
 
-const CHUNK_COLUMNS = Prisma.sql`c.id, c.document_id AS "documentId", d.title, d.source,
-  c.heading_path AS "headingPath", c.page, c.text, c.embedding::text AS embedding`;
+const HIT_COLUMNS = 'chunk_id, document_id, title, source, heading_path, page, chunk_text, embedding, score';
 
-/**
- * The WHERE conditions every search shares. A viewer sees SHARED documents and the PRIVATE ones
- * they uploaded; an anonymous viewer (userId null) sees SHARED ones only, since `= NULL` is never true.
- */
-function scopeConditions(scope: SearchScope): Prisma.Sql {
-  const conditions = [
-    Prisma.sql`d.status = 'READY'`,
-    Prisma.sql`(d.visibility = 'SHARED' OR d.created_by_id = ${scope.userId})`,
-  ];
-  if (scope.documentIds) conditions.push(Prisma.sql`d.id = ANY(${scope.documentIds}::text[])`);
-  if (scope.tags) conditions.push(Prisma.sql`d.tags && ${scope.tags}::text[]`);
-  return Prisma.join(conditions, ' AND ');
+/** The floats of a vector in pgvector's binary form; empty for a passage stored without one. */
+export function decodeVector(bytes: Buffer | null): Float32Array {
+  if (!bytes || bytes.length < 4) return new Float32Array(0);
+  const dimensions = bytes.readUInt16BE(0);
+  const vector = new Float32Array(dimensions);
+  for (let i = 0; i < dimensions; i++) vector[i] = bytes.readFloatBE(4 + 4 * i);
+  return vector;
 }
 
 function toHit(row: Row): ChunkHit {
   return {
-    ...row,
-    page: row.page === null ? null : Number(row.page),
-    embedding: fromSql(row.embedding) as number[],
-    score: Number(row.score),
+    id: row.chunk_id,
+    documentId: row.document_id,
+    title: row.title,
+    source: row.source,
+    headingPath: row.heading_path,
+    page: row.page,
+    text: row.chunk_text,
+    embedding: decodeVector(row.embedding),
+    score: row.score,
   };
 }
 
@@ -65,15 +77,20 @@ export async function searchChunksByVector(input: {
   scope: SearchScope;
   efSearch: number;
 }): Promise<ChunkHit[]> {
-  // One statement: nearest_chunks (migration 20261129010000) sets the search breadth and iterative
-  // scans for its own transaction, then searches with the same conditions as scopeConditions.
+  // One statement: nearest_chunks (migrations 20261129010000, 20261130020000) sets the search
+  // breadth and iterative scans for its own transaction, then searches what the viewer may see.
   const { userId, documentIds, tags } = input.scope;
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT chunk_id AS id, document_id AS "documentId", title, source, heading_path AS "headingPath",
-      page, chunk_text AS text, embedding, score
-    FROM nearest_chunks(${toSql(input.embedding)}::vector, ${Math.trunc(input.efSearch)}::int,
-      ${Math.max(1, Math.trunc(input.limit))}::int, ${userId}::text, ${documentIds ?? null}::text[],
-      ${tags ?? null}::text[])`;
+  const rows = await queryRows<Row>(
+    `SELECT ${HIT_COLUMNS} FROM nearest_chunks($1::vector, $2::int, $3::int, $4::text, $5::text[], $6::text[])`,
+    [
+      toSql(input.embedding),
+      Math.trunc(input.efSearch),
+      Math.max(1, Math.trunc(input.limit)),
+      userId,
+      documentIds ?? null,
+      tags ?? null,
+    ],
+  );
   return rows.map(toHit).sort((a, b) => b.score - a.score);
 }
 
@@ -117,6 +134,25 @@ export async function queryLexemes(query: string, languages: string[]): Promise<
     FROM unnest(${languages}::text[]) AS l(cfg), unnest(to_tsvector(l.cfg::regconfig, ${query})) AS t
     ORDER BY 1`;
   return rows.map((row) => row.lexeme);
+}
+
+/**
+ * The corpus version and the distinct lexemes of `query` analysed in each of `languages`, in one
+ * statement: a question's text search needs both before anything else, and the languages rarely
+ * change (the caller asks again when the version shows they may have).
+ */
+export async function corpusVersionAndLexemes(
+  query: string,
+  languages: string[],
+): Promise<{ version: number; lexemes: string[] }> {
+  const [row] = await queryRows<{ state: unknown; lexemes: string[] }>(
+    `SELECT (SELECT value FROM system_state WHERE key = $1) AS state,
+            ARRAY(SELECT DISTINCT t.lexeme
+                  FROM unnest($2::text[]) AS l(cfg), unnest(to_tsvector(l.cfg::regconfig, $3)) AS t
+                  ORDER BY 1) AS lexemes`,
+    [CORPUS_VERSION_KEY, languages, query],
+  );
+  return { version: versionOf(row?.state), lexemes: row?.lexemes ?? [] };
 }
 
 /**
@@ -188,52 +224,30 @@ export async function searchChunksByText(input: {
   candidateMatches: number;
 }): Promise<ChunkHit[]> {
   if (input.terms.length === 0) return [];
-  const { k1, b, headingWeight } = input.bm25;
-  const avgLength = Math.max(input.avgLength, 1);
-  const lexemes = input.terms.map((t) => t.lexeme);
-  const queries = lexemes.map(lexemeQuery);
-  const idfs = input.terms.map((t) => t.idf);
+  const { userId, documentIds, tags } = input.scope;
   const anyTerm = candidateTerms(input.terms, input.candidateMatches)
     .map((t) => lexemeQuery(t.lexeme))
     .join(' | ');
-  // The planner prices `tsv @@ query` on a row as almost free, so on a corpus of a few thousand
-  // passages it reads the whole table rather than the GIN index's matches (SciFact: 19 ms against 2
-  // for 900 matches). Pricing a random page read as the cached pages it is (1.1, where the default 4
-  // prices a disk seek) makes it use the index; local to this statement's transaction.
-  const [, rows] = await db().$transaction([
-    db().$queryRaw`SELECT set_config('random_page_cost', '1.1', true)`,
-    db().$queryRaw<Row[]>`
-    WITH w AS MATERIALIZED (
-      SELECT * FROM unnest(${lexemes}::text[], ${queries}::tsquery[], ${idfs}::float8[]) AS w(lexeme, q, idf)
-    ),
-    candidates AS MATERIALIZED (
-      SELECT c.id, f.tsv, length(c.tsv) AS len
-      FROM chunks c JOIN documents d ON d.id = c.document_id
-      -- OFFSET 0 keeps the planner from inlining f.tsv into the ordering's subquery, where it was
-      -- rebuilt (tsvector read from TOAST, concatenated) once per term per candidate.
-      CROSS JOIN LATERAL (SELECT coalesce(d.title_tsv, '') || c.tsv AS tsv OFFSET 0) f
-      WHERE c.tsv @@ ${anyTerm}::tsquery AND ${scopeConditions(input.scope)}
-      ORDER BY (SELECT sum(w.idf) FROM w WHERE f.tsv @@ w.q) DESC, c.id
-      LIMIT ${Math.max(input.rescoreCandidates, input.limit)}
-    ),
-    scored AS (
-      SELECT k.id,
-             sum(w.idf * tf.tf * (${k1}::float8 + 1)
-                 / (tf.tf + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * k.len / ${avgLength}::float8))) AS score
-      FROM candidates k
-      CROSS JOIN LATERAL unnest(k.tsv) AS u
-      JOIN w ON w.lexeme = u.lexeme
-      CROSS JOIN LATERAL (
-        SELECT coalesce(sum(CASE WHEN wt = 'A' THEN ${headingWeight}::float8 ELSE 1 END), 1) AS tf
-        FROM unnest(u.weights) AS wt
-      ) tf
-      GROUP BY k.id
-      ORDER BY score DESC, k.id
-      LIMIT ${input.limit}
-    )
-    SELECT ${CHUNK_COLUMNS}, s.score
-    FROM scored s JOIN chunks c ON c.id = s.id JOIN documents d ON d.id = c.document_id
-    ORDER BY s.score DESC, c.id`,
-  ]);
+  // One statement: bm25_chunks (migration 20261130020000) runs the method above with its own
+  // planner settings.
+  const rows = await queryRows<Row>(
+    `SELECT ${HIT_COLUMNS} FROM bm25_chunks($1::text[], $2::tsquery[], $3::float8[], $4::tsquery,
+       $5::int, $6::int, $7::float8, $8::float8, $9::float8, $10::float8, $11::text, $12::text[], $13::text[])`,
+    [
+      input.terms.map((t) => t.lexeme),
+      input.terms.map((t) => lexemeQuery(t.lexeme)),
+      input.terms.map((t) => t.idf),
+      anyTerm,
+      input.rescoreCandidates,
+      input.limit,
+      input.bm25.k1,
+      input.bm25.b,
+      input.bm25.headingWeight,
+      input.avgLength,
+      userId,
+      documentIds ?? null,
+      tags ?? null,
+    ],
+  );
   return rows.map(toHit);
 }

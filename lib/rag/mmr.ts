@@ -2,7 +2,7 @@
 // redundant with those already picked, so the sources cover more than one angle of a question.
 
 /** Cosine similarity of two vectors (0 when either is zero). */
-export function cosine(a: number[], b: number[]): number {
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
@@ -22,7 +22,7 @@ export function cosine(a: number[], b: number[]): number {
  * passage already taken). Relevance is rescaled to [0, 1] by the list's range, so λ means the same
  * whatever scale the scores come in. λ = 1 keeps the relevance order unchanged.
  */
-export function maximalMarginalRelevance<T extends { embedding: number[] }>(
+export function maximalMarginalRelevance<T extends { embedding: ArrayLike<number> }>(
   ranked: Array<{ item: T; relevance: number }>,
   k: number,
   lambda: number,

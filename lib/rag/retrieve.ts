@@ -6,6 +6,7 @@ import { getModels } from '@/lib/ai/models';
 import { retrieval } from '@/lib/config';
 import {
   commonLexemeShares,
+  corpusVersionAndLexemes,
   documentFrequencies,
   fullTextCorpusStats,
   queryLexemes,
@@ -16,7 +17,6 @@ import {
   type CorpusStats,
   type SearchScope,
 } from '@/lib/db/chunks';
-import { getCorpusVersion } from '@/lib/db/corpus';
 import { log } from '@/lib/observability/logger';
 import { estimatedFrequencies } from './document-frequency';
 import { maximalMarginalRelevance } from './mmr';
@@ -78,8 +78,7 @@ type CorpusFacts = {
 let corpusCache: CorpusFacts | undefined;
 const DF_CACHE_MAX = 50_000;
 
-async function corpusFacts(): Promise<CorpusFacts> {
-  const version = await getCorpusVersion();
+async function corpusFacts(version: number): Promise<CorpusFacts> {
   if (corpusCache?.version !== version) {
     const [languages, stats, commonShares] = await Promise.all([
       readyLanguages(),
@@ -91,12 +90,21 @@ async function corpusFacts(): Promise<CorpusFacts> {
   return corpusCache;
 }
 
-/** The question's full-text terms with their BM25 idf (terms no passage contains are left out). */
-async function textTerms(
-  question: string,
-  facts: CorpusFacts,
-): Promise<Array<{ lexeme: string; df: number; idf: number }>> {
-  const lexemes = await queryLexemes(question, facts.languages);
+/**
+ * The question's full-text terms with their BM25 idf (terms no passage contains are left out), and
+ * the corpus figures they were scored with. The question is analysed in the languages the corpus
+ * had last time, in the same statement as the version is read; again if the version moved and the
+ * languages with it.
+ */
+async function textTerms(question: string): Promise<{
+  facts: CorpusFacts;
+  terms: Array<{ lexeme: string; df: number; idf: number }>;
+}> {
+  const languages = corpusCache?.languages ?? [];
+  const read = await corpusVersionAndLexemes(question, languages);
+  const facts = await corpusFacts(read.version);
+  const sameLanguages = facts.languages.join('\n') === languages.join('\n');
+  const lexemes = sameLanguages ? read.lexemes : await queryLexemes(question, facts.languages);
   const n = facts.stats.chunks;
   const unknown = lexemes.filter((lexeme) => !facts.df.has(lexeme));
   if (unknown.length > 0) {
@@ -111,7 +119,7 @@ async function textTerms(
     for (const [lexeme, df] of estimated) facts.df.set(lexeme, df);
     for (const [lexeme, df] of await documentFrequencies(toCount)) facts.df.set(lexeme, df);
   }
-  return lexemes
+  const terms = lexemes
     .map((lexeme) => ({ lexeme, df: facts.df.get(lexeme) ?? 0 }))
     .filter((term) => term.df > 0)
     .map((term) => ({
@@ -119,6 +127,7 @@ async function textTerms(
       df: term.df,
       idf: Math.log(1 + (n - term.df + 0.5) / (term.df + 0.5)),
     }));
+  return { facts, terms };
 }
 
 function toHit(hit: ChunkHit, index: number, score = hit.score): Hit {
@@ -164,9 +173,9 @@ async function run(
   // Full-text search needs no embedding, so it starts at once; vector search waits for the embedding.
   const { embedding: model } = getModels();
   const textSearch = time('text', async () => {
-    const facts = await corpusFacts();
+    const { facts, terms } = await textTerms(input.question);
     return searchChunksByText({
-      terms: await textTerms(input.question, facts),
+      terms,
       limit,
       scope,
       avgLength: facts.stats.avgLength,

@@ -115,17 +115,22 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
       expect({ ef: row!.ef ?? '40', scan: row!.scan ?? 'off' }).toEqual({ ef: '40', scan: 'off' });
   });
 
-  it('plans each HNSW search for its own arguments, never with a generic plan', async () => {
+  it('plans each search for its own arguments, never with a generic plan', async () => {
     // From a pooled session's sixth call, PL/pgSQL may reuse a generic plan, which is made without
     // the LIMIT's value and sorts every visible passage by distance instead of walking the graph:
-    // 2 s a search over 100,000 passages (docs/BENCHMARKS.md). The functions opt out of it.
+    // 2 s a search over 100,000 passages (docs/BENCHMARKS.md). The functions opt out of it, and the
+    // text search prices random reads as cached ones for its own call only.
     const rows = await db().$queryRaw<Array<{ name: string; config: string[] | null }>>`
       SELECT proname AS name, proconfig AS config FROM pg_proc
-      WHERE proname IN ('nearest_chunks', 'nearest_cached_questions') ORDER BY proname`;
+      WHERE proname IN ('nearest_chunks', 'nearest_cached_questions', 'bm25_chunks') ORDER BY proname`;
     expect(rows).toEqual([
+      { name: 'bm25_chunks', config: ['random_page_cost=1.1', 'plan_cache_mode=force_custom_plan'] },
       { name: 'nearest_cached_questions', config: ['plan_cache_mode=force_custom_plan'] },
       { name: 'nearest_chunks', config: ['plan_cache_mode=force_custom_plan'] },
     ]);
+    const [setting] = await db().$queryRaw<Array<{ cost: string }>>`
+      SELECT current_setting('random_page_cost') AS cost`;
+    expect(setting!.cost).toBe('4');
   });
 
   it("keeps a private document out of everyone's answers but its owner's", async () => {
@@ -288,6 +293,19 @@ describe(`[RAG] full-text ranking on ${inject('database')}`, () => {
     const after = await textRanking();
     expect(after.map((hit) => hit.documentId)).toEqual([ids.shipping, ids.tariff]);
     expect(after[0]!.score).toBeCloseTo(before[0]!.score, 9);
+  });
+
+  it('analyses a question in a language the corpus gained since the last question', async () => {
+    // Asked first with an English-only corpus: the question's lexemes come from English analysis.
+    const question = 'Welche Kündigungsfrist gilt für Verträge?';
+    const before = await explainRetrieval({ question, viewer: { userId: null } });
+    expect(before.text).toEqual([]);
+    await ingest('vertraege', '# Verträge\n\n## Fristen\n\nDie Kündigungsfristen betragen drei Monate.\n', {
+      language: 'german',
+    });
+    // German analysis finds "kundigungsfrist" in the new document; English would look for "kündigungsfrist".
+    const after = await explainRetrieval({ question, viewer: { userId: null } });
+    expect(after.text.map((hit) => hit.documentId)).toEqual([ids.vertraege]);
   });
 
   it("reads each common lexeme's share of passages from the planner's statistics once analysed", async () => {
