@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlap, removeNearDuplicates, shingles } from './near-duplicates';
+import { overlap, overlapsAtLeast, removeNearDuplicates, shingles } from './near-duplicates';
 
 const text =
   'Set DATABASE_URL to a Postgres server that has the pgvector extension installed. The app applies its migrations on start.';
@@ -17,6 +17,25 @@ describe('near-duplicate passages', () => {
     const score = overlap(shingles(first), shingles(second));
     expect(score).toBeGreaterThan(0.3);
     expect(score).toBeLessThan(0.8);
+  });
+
+  it('answers "at least this overlap" exactly as the overlap itself, at every threshold', () => {
+    const first = `Backups run nightly and are kept for thirty days on the volume. ${text}`;
+    const second = `${text} Restores take about ten minutes for a database of one gigabyte in size.`;
+    const texts = [text, first, second, `${text} ${first}`, 'Invoices are sent by email.', ''];
+    let checked = 0;
+    for (const a of texts) {
+      for (const b of texts) {
+        const [sa, sb] = [shingles(a), shingles(b)];
+        const exact = overlap(sa, sb);
+        // Thresholds above 0 (the setting's range): the exact overlap itself is one of them.
+        for (const threshold of [0.01, 0.3, 0.5, exact || 0.6, 0.8, 0.95, 1]) {
+          expect(overlapsAtLeast(sa, sb, threshold)).toBe(exact >= threshold);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBe(252);
   });
 
   it('drops the lower-ranked copy and names the one it repeats', () => {
