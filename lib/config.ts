@@ -48,9 +48,11 @@ export const retrieval = {
   },
   /**
    * HNSW search breadth: higher is more accurate and slower. Hashed n-gram vectors are hard on the
-   * graph: at 100 vector search found 0.51 nDCG@10 on SciFact where exact search finds 0.53.
+   * graph: at 100 vector search found 0.51 nDCG@10 on SciFact where exact search finds 0.53. Over
+   * 100,000 passages, recall@10 against exact search was 0.87 at 200, 0.95 at 400 and 0.96 at
+   * 500, for about 1 ms more a search (docs/BENCHMARKS.md, hybrid-query).
    */
-  hnswEfSearch: 200,
+  hnswEfSearch: 500,
   /**
    * BM25 over the full-text candidates; a heading occurrence counts `headingWeight` body ones.
    * The `rescoreCandidates` best matches by summed idf get exact BM25 (150 and 300 gave the same
