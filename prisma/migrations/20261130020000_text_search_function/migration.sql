@@ -12,12 +12,20 @@ DROP FUNCTION "nearest_chunks"(vector, integer, integer, text, text[], text[]);
 -- Visible passages closest to q: READY documents, shared or uploaded by p_user_id, within the
 -- optional document and tag filters (null: no filter). Relaxed-order iterative scans return rows
 -- slightly out of order, and the caller sorts them.
+--
+-- Sequential scans are off for the call: the planner prices a cosine distance like an addition, so
+-- at a wide search breadth it judged sorting every passage cheaper than the graph walk (over 10,000
+-- passages at ef_search 300 and more: 110 ms instead of 5). A document filter still finds its
+-- passages through the document index and sorts them exactly.
 CREATE FUNCTION "nearest_chunks"(
   q vector, ef integer, p_limit integer, p_user_id text, p_document_ids text[], p_tags text[]
 ) RETURNS TABLE (
   chunk_id text, document_id text, title text, source text, heading_path text, page integer,
   chunk_text text, embedding bytea, score double precision
-) LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS E'
+) LANGUAGE plpgsql
+  SET plan_cache_mode = force_custom_plan
+  SET enable_seqscan = off
+AS E'
 BEGIN
   PERFORM hnsw_settings(ef)\073
   RETURN QUERY
