@@ -38,43 +38,43 @@ export function shingles(text: string): Uint32Array {
 }
 
 /**
+ * The overlap coefficient of two shingle sets (how much of the smaller one is in the larger), by one
+ * merge of the sorted hashes; with `atLeast`, the merge stops and answers 0 as soon as the shingles
+ * left cannot bring it up to that.
+ */
+function mergedOverlap(a: Uint32Array, b: Uint32Array, atLeast = 0): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const size = Math.min(a.length, b.length);
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if ((shared + Math.min(a.length - i, b.length - j)) / size < atLeast) return 0;
+    if (a[i] === b[j]) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (a[i]! < b[j]!) i += 1;
+    else j += 1;
+  }
+  return shared / size;
+}
+
+/**
  * How much of the smaller shingle set is in the larger one (the overlap coefficient), from 0 to 1.
  * Unlike Jaccard it calls a passage contained in a longer one a duplicate, while two neighbouring
  * chunks that share only their overlap stay well apart.
  */
 export function overlap(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) {
-      shared += 1;
-      i += 1;
-      j += 1;
-    } else if (a[i]! < b[j]!) i += 1;
-    else j += 1;
-  }
-  return shared / Math.min(a.length, b.length);
+  return mergedOverlap(a, b);
 }
 
 /**
- * Whether the overlap of two shingle sets reaches `threshold`: the same answer as overlap(), but the
- * merge stops as soon as the shingles left cannot reach it (after about a fifth of it for two
- * unrelated passages at 0.8).
+ * Whether the overlap of two shingle sets reaches `threshold` (above 0): the same answer as
+ * overlap(), but the merge stops as soon as the shingles left cannot reach it (after about a fifth
+ * of it for two unrelated passages at 0.8).
  */
 export function overlapsAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  const size = Math.min(a.length, b.length);
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if ((shared + Math.min(a.length - i, b.length - j)) / size < threshold) return false;
-    if (a[i] === b[j]) {
-      shared += 1;
-      i += 1;
-      j += 1;
-    } else if (a[i]! < b[j]!) i += 1;
-    else j += 1;
-  }
-  return shared / size >= threshold;
+  const value = mergedOverlap(a, b, threshold);
+  return value > 0 && value >= threshold;
 }
 
 /**
