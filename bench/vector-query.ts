@@ -110,14 +110,17 @@ async function measure(url: string, corpus: VectorCorpus): Promise<Result> {
       `SELECT pg_total_relation_size('chunks') AS bytes`,
     );
 
-    // HNSW with the app's search breadth (lib/config.ts retrieval.hnswEfSearch).
+    // HNSW as the app searches (nearest_chunks): its search breadth (lib/config.ts
+    // retrieval.hnswEfSearch) and no sequential scan, which the planner picks at a wide breadth.
     await client.query(`SET hnsw.ef_search = ${Number(retrieval.hnswEfSearch)}`);
+    await client.query('SET enable_seqscan = off');
     const hnswPlan = await planOf(client, corpus.queryVectors[0]!);
     const hnsw = await runQueries(client, corpus);
 
     // Exact answers for context and for recall: no index scan, so a full scan and sort.
     await client.query('BEGIN');
     await client.query('SET LOCAL enable_indexscan = off');
+    await client.query('SET LOCAL enable_seqscan = on');
     const exactPlan = await planOf(client, corpus.queryVectors[0]!);
     const exact = await runQueries(client, corpus);
     await client.query('COMMIT');
