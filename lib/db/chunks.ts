@@ -126,16 +126,6 @@ export function lexemeQuery(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-/** The distinct lexemes of `query` analysed in each of `languages` (text search configuration names). */
-export async function queryLexemes(query: string, languages: string[]): Promise<string[]> {
-  if (languages.length === 0) return [];
-  const rows = await db().$queryRaw<{ lexeme: string }[]>`
-    SELECT DISTINCT t.lexeme
-    FROM unnest(${languages}::text[]) AS l(cfg), unnest(to_tsvector(l.cfg::regconfig, ${query})) AS t
-    ORDER BY 1`;
-  return rows.map((row) => row.lexeme);
-}
-
 /**
  * The corpus version and the distinct lexemes of `query` analysed in each of `languages`, in one
  * statement: a question's text search needs both before anything else, and the languages rarely

@@ -9,7 +9,6 @@ import {
   corpusVersionAndLexemes,
   documentFrequencies,
   fullTextCorpusStats,
-  queryLexemes,
   readyLanguages,
   searchChunksByText,
   searchChunksByVector,
@@ -104,7 +103,9 @@ async function textTerms(question: string): Promise<{
   const read = await corpusVersionAndLexemes(question, languages);
   const facts = await corpusFacts(read.version);
   const sameLanguages = facts.languages.join('\n') === languages.join('\n');
-  const lexemes = sameLanguages ? read.lexemes : await queryLexemes(question, facts.languages);
+  const lexemes = sameLanguages
+    ? read.lexemes
+    : (await corpusVersionAndLexemes(question, facts.languages)).lexemes;
   const n = facts.stats.chunks;
   const unknown = lexemes.filter((lexeme) => !facts.df.has(lexeme));
   if (unknown.length > 0) {
