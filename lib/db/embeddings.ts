@@ -29,6 +29,14 @@ export async function recordEmbeddingModel(modelId: string): Promise<void> {
 }
 
 /**
+ * The passage HNSW index, over the embeddings in half precision (migration 20261201010000 says why).
+ * The dimension is part of the expression, so the index is built again when the dimension changes.
+ */
+export function chunksHnswIndexSql(dimensions: number): string {
+  return `CREATE INDEX chunks_embedding_hnsw_idx ON chunks USING hnsw ((embedding::halfvec(${Math.trunc(dimensions)})) halfvec_cosine_ops)`;
+}
+
+/**
  * Changes both vector columns to `dimensions`, dropping every stored vector and cached answer
  * (they cannot be converted) and rebuilding the HNSW indexes. One transaction: all or nothing.
  */
@@ -44,9 +52,7 @@ export async function changeEmbeddingDimension(dimensions: number): Promise<void
     db().$executeRawUnsafe(
       `ALTER TABLE answer_cache_entries ALTER COLUMN question_embedding TYPE vector(${n}) USING NULL`,
     ),
-    db().$executeRawUnsafe(
-      'CREATE INDEX chunks_embedding_hnsw_idx ON chunks USING hnsw (embedding vector_cosine_ops)',
-    ),
+    db().$executeRawUnsafe(chunksHnswIndexSql(n)),
     db().$executeRawUnsafe(
       'CREATE INDEX answer_cache_entries_question_embedding_hnsw_idx ON answer_cache_entries USING hnsw (question_embedding vector_cosine_ops)',
     ),

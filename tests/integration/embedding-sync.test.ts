@@ -8,6 +8,7 @@ import { parseEnv } from '../../lib/env';
 import { syncEmbeddings } from '../../lib/rag/embedding-sync';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import { retrievePassages } from '../../lib/rag/retrieve';
+import { passageSearchPlan } from '../support/passage-search-plan';
 
 const models = (dimensions: number) =>
   createModels(parseEnv({ EMBEDDING_DIMENSIONS: String(dimensions) })).embedding;
@@ -51,10 +52,12 @@ describe(`[RAG] embedding model changes on ${inject('database')}`, () => {
     expect(vectors.every((v) => Number(v.dims) === 64)).toBe(true);
     expect(lines[0]).toBe('Embedding dimension changes from 384 to 64: re-typing the vector columns');
     expect(lines.at(-1)).toBe(`  ${total}/${total} passages`);
-    const indexes = await db().$queryRaw<
-      { indexname: string }[]
-    >`SELECT indexname FROM pg_indexes WHERE tablename = 'chunks'`;
-    expect(indexes.map((i) => i.indexname)).toContain('chunks_embedding_hnsw_idx');
+    // The HNSW index is built again for the new dimension, and the passage search walks it.
+    const [index] = await db().$queryRaw<
+      { indexdef: string }[]
+    >`SELECT indexdef FROM pg_indexes WHERE indexname = 'chunks_embedding_hnsw_idx'`;
+    expect(index?.indexdef).toMatch(/\(\(embedding\)::halfvec\(64\)\) halfvec_cosine_ops/);
+    expect(await passageSearchPlan(64)).toMatch(/Index Scan using chunks_embedding_hnsw_idx/);
   });
 
   it('changes back and still finds the right passage', async () => {

@@ -20,7 +20,7 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
     const indexes = await db().$queryRaw<{ indexname: string; indexdef: string }[]>`
       SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'chunks'`;
     const defs = indexes.map((i) => i.indexdef).join('\n');
-    expect(defs).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
+    expect(defs).toMatch(/USING hnsw \(\(\(embedding\)::halfvec\(384\)\) halfvec_cosine_ops\)/);
     expect(defs).toMatch(/USING gin \(tsv\)/);
   });
 

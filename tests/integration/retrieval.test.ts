@@ -9,6 +9,7 @@ import { ingestFile } from '../../lib/ingest/pipeline';
 import type { Submission } from '../../lib/ingest/submit';
 import { createProviderReranker, createReranker } from '../../lib/rag/rerank';
 import { explainRetrieval, retrievePassages, type Passage } from '../../lib/rag/retrieve';
+import { passageSearchPlan } from '../support/passage-search-plan';
 import { startRerankStub, type RerankStub } from '../support/rerank-stub';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -133,6 +134,20 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     const [setting] = await db().$queryRaw<Array<{ cost: string }>>`
       SELECT current_setting('random_page_cost') AS cost`;
     expect(setting!.cost).toBe('4');
+  });
+
+  it('walks the half-precision HNSW index for the passage search', async () => {
+    // The index is built over the embeddings cast to halfvec(384), a graph half the size; the search
+    // must order by that same expression, or the planner cannot use the index and sorts every
+    // passage instead. Scores still come from the full-precision column.
+    const plan = await passageSearchPlan(384);
+    expect(plan).toMatch(/Index Scan using chunks_embedding_hnsw_idx on chunks c/);
+    expect(plan).toMatch(/Order By: \(\(embedding\)::halfvec\(384\) <=> /);
+    const embedding = Array.from({ length: 384 }, (_, i) => ((i % 7) + 1) / 10);
+    const [best] = await searchChunksByVector({ embedding, limit: 5, scope: { userId: null }, efSearch: 40 });
+    const [exact] = await db().$queryRaw<Array<{ score: number }>>`
+      SELECT 1 - (embedding <=> ${`[${embedding.join(',')}]`}::vector) AS score FROM chunks WHERE id = ${best!.id}`;
+    expect(best!.score).toBe(exact!.score);
   });
 
   it("keeps a private document out of everyone's answers but its owner's", async () => {
