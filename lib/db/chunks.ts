@@ -77,8 +77,9 @@ export async function searchChunksByVector(input: {
   scope: SearchScope;
   efSearch: number;
 }): Promise<ChunkHit[]> {
-  // One statement: nearest_chunks (migrations 20261129010000, 20261130020000) sets the search
-  // breadth and iterative scans for its own transaction, then searches what the viewer may see.
+  // One statement: nearest_chunks (migrations 20261129010000, 20261130020000, 20261201010000) sets
+  // the search breadth and iterative scans for its own transaction, then walks the half-precision
+  // HNSW index over what the viewer may see. Scores are computed from the full-precision column.
   const { userId, documentIds, tags } = input.scope;
   const rows = await queryRows<Row>(
     `SELECT ${HIT_COLUMNS} FROM nearest_chunks($1::vector, $2::int, $3::int, $4::text, $5::text[], $6::text[])`,
@@ -161,13 +162,21 @@ export async function commonLexemeShares(): Promise<Map<string, number>> {
   return new Map(rows.map((row) => [row.lexeme, Number(row.share)]));
 }
 
-/** In how many passages of READY documents each lexeme occurs (one GIN lookup per lexeme). */
+/**
+ * In how many passages of READY documents each lexeme occurs: every passage holding it (one GIN
+ * lookup, counted without reading documents), less those of documents not READY (queued, being
+ * re-indexed or failed: few, found through the status index). Joining every match to its document
+ * instead cost three times as much, and a question's new lexemes are counted before its text search.
+ */
 export async function documentFrequencies(lexemes: string[]): Promise<Map<string, number>> {
   if (lexemes.length === 0) return new Map();
   const rows = await db().$queryRaw<{ lexeme: string; df: bigint | number }[]>`
+    WITH hidden AS MATERIALIZED (
+      SELECT ARRAY(SELECT id FROM documents WHERE status IN ('QUEUED', 'PARSING', 'EMBEDDING', 'FAILED')) AS ids
+    )
     SELECT w.lexeme,
-           (SELECT count(*) FROM chunks c JOIN documents d ON d.id = c.document_id
-            WHERE c.tsv @@ w.q AND d.status = 'READY') AS df
+           (SELECT count(*) FROM chunks c WHERE c.tsv @@ w.q)
+           - (SELECT count(*) FROM chunks c, hidden h WHERE c.document_id = ANY(h.ids) AND c.tsv @@ w.q) AS df
     FROM unnest(${lexemes}::text[], ${lexemes.map(lexemeQuery)}::tsquery[]) AS w(lexeme, q)`;
   return new Map(rows.map((row) => [row.lexeme, Number(row.df)]));
 }

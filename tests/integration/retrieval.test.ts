@@ -2,9 +2,10 @@
 // every stage's scores on each passage, and the reranking stage (a provider stub, and its failure).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { retrieval } from '../../lib/config';
-import { commonLexemeShares, searchChunksByVector } from '../../lib/db/chunks';
+import { commonLexemeShares, documentFrequencies, searchChunksByVector } from '../../lib/db/chunks';
 import { db } from '../../lib/db/client';
 import { parseEnv } from '../../lib/env';
+import { DocumentStatus } from '../../lib/generated/prisma/enums';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import type { Submission } from '../../lib/ingest/submit';
 import { createProviderReranker, createReranker } from '../../lib/rag/rerank';
@@ -134,6 +135,29 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     const [setting] = await db().$queryRaw<Array<{ cost: string }>>`
       SELECT current_setting('random_page_cost') AS cost`;
     expect(setting!.cost).toBe('4');
+  });
+
+  it('counts a lexeme only in passages of READY documents, whatever the other states', async () => {
+    // A document being re-indexed, queued or failed keeps passages no answer may use; they must not
+    // change a term's idf. Every state of the enum, so a new one cannot slip through.
+    const statuses = Object.values(DocumentStatus);
+    await db().$transaction(
+      statuses.flatMap((status, i) => [
+        db().$executeRaw`INSERT INTO documents (id, title, source, content_hash, status, updated_at)
+          VALUES (${`df-doc-${i}`}, 't', ${`df-${i}`}, ${`df-${i}`}, ${status}::"DocumentStatus", now())`,
+        db().$executeRaw`INSERT INTO chunks (id, document_id, ordinal, text, language)
+          SELECT ${`df-doc-${i}-`} || n, ${`df-doc-${i}`}, n, 'The quokkalike marsupial grins', 'english'
+          FROM generate_series(0, ${i}) AS n`,
+      ]),
+    );
+    try {
+      const ready = statuses.indexOf('READY');
+      expect(ready).toBeGreaterThanOrEqual(0);
+      const df = await documentFrequencies(['quokkalik', 'marsupi', 'nosuchlexem']);
+      expect(Object.fromEntries(df)).toEqual({ quokkalik: ready + 1, marsupi: ready + 1, nosuchlexem: 0 });
+    } finally {
+      await db().$executeRaw`DELETE FROM documents WHERE id LIKE 'df-doc-%'`;
+    }
   });
 
   it('walks the half-precision HNSW index for the passage search', async () => {
