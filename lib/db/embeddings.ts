@@ -29,14 +29,6 @@ export async function recordEmbeddingModel(modelId: string): Promise<void> {
 }
 
 /**
- * The passage HNSW index, over the embeddings in half precision (migration 20261201010000 says why).
- * The dimension is part of the expression, so the index is built again when the dimension changes.
- */
-export function chunksHnswIndexSql(dimensions: number): string {
-  return `CREATE INDEX chunks_embedding_hnsw_idx ON chunks USING hnsw ((embedding::halfvec(${Math.trunc(dimensions)})) halfvec_cosine_ops)`;
-}
-
-/**
  * Changes both vector columns to `dimensions`, dropping every stored vector and cached answer
  * (they cannot be converted) and rebuilding the HNSW indexes. One transaction: all or nothing.
  */
@@ -44,6 +36,9 @@ export async function changeEmbeddingDimension(dimensions: number): Promise<void
   const n = Math.trunc(dimensions);
   if (!(n >= 1 && n <= 2000))
     throw new Error(`Embedding dimension must be 1 to 2000 (HNSW's limit), got ${dimensions}.`);
+  // The passage index for the new dimension, as this database builds it (half precision on a
+  // server, full on the embedded one: migration 20261201010000).
+  const [index] = await db().$queryRaw<{ sql: string }[]>`SELECT chunks_hnsw_index_sql(${n}::int) AS sql`;
   await db().$transaction([
     db().$executeRawUnsafe('DROP INDEX IF EXISTS chunks_embedding_hnsw_idx'),
     db().$executeRawUnsafe('DROP INDEX IF EXISTS answer_cache_entries_question_embedding_hnsw_idx'),
@@ -52,7 +47,7 @@ export async function changeEmbeddingDimension(dimensions: number): Promise<void
     db().$executeRawUnsafe(
       `ALTER TABLE answer_cache_entries ALTER COLUMN question_embedding TYPE vector(${n}) USING NULL`,
     ),
-    db().$executeRawUnsafe(chunksHnswIndexSql(n)),
+    db().$executeRawUnsafe(index!.sql),
     db().$executeRawUnsafe(
       'CREATE INDEX answer_cache_entries_question_embedding_hnsw_idx ON answer_cache_entries USING hnsw (question_embedding vector_cosine_ops)',
     ),

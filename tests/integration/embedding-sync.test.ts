@@ -56,7 +56,11 @@ describe(`[RAG] embedding model changes on ${inject('database')}`, () => {
     const [index] = await db().$queryRaw<
       { indexdef: string }[]
     >`SELECT indexdef FROM pg_indexes WHERE indexname = 'chunks_embedding_hnsw_idx'`;
-    expect(index?.indexdef).toMatch(/\(\(embedding\)::halfvec\(64\)\) halfvec_cosine_ops/);
+    expect(index?.indexdef).toMatch(
+      inject('database') === 'postgres'
+        ? /\(\(embedding\)::halfvec\(64\)\) halfvec_cosine_ops/
+        : /\(embedding vector_cosine_ops\)/,
+    );
     expect(await passageSearchPlan(64)).toMatch(/Index Scan using chunks_embedding_hnsw_idx/);
   });
 

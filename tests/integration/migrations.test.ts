@@ -20,7 +20,12 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
     const indexes = await db().$queryRaw<{ indexname: string; indexdef: string }[]>`
       SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'chunks'`;
     const defs = indexes.map((i) => i.indexdef).join('\n');
-    expect(defs).toMatch(/USING hnsw \(\(\(embedding\)::halfvec\(384\)\) halfvec_cosine_ops\)/);
+    // Half precision on a server; the embedded database keeps full precision (migration 20261201010000).
+    expect(defs).toMatch(
+      inject('database') === 'postgres'
+        ? /USING hnsw \(\(\(embedding\)::halfvec\(384\)\) halfvec_cosine_ops\)/
+        : /USING hnsw \(embedding vector_cosine_ops\)/,
+    );
     expect(defs).toMatch(/USING gin \(tsv\)/);
   });
 
