@@ -49,11 +49,11 @@ export const retrieval = {
   /**
    * HNSW search breadth: higher is more accurate and slower. Hashed n-gram vectors are hard on the
    * graph: at 100 vector search found 0.51 nDCG@10 on SciFact where exact search finds 0.53. Over
-   * 100,000 passages, recall@10 against exact search was 0.87 at 200, 0.95 to 0.96 at 500 and 0.97
-   * at 600 (each build of the graph differs), for 4 to 6 ms more a search (docs/BENCHMARKS.md,
-   * hybrid-query).
+   * 100,000 passages, with the server's half-precision graph, recall@10 against exact search was
+   * 0.86 to 0.87 at 200, 0.956 to 0.966 at 600 and 0.970 at 700 (each build of the graph differs),
+   * for about 1.5 ms more a search per 100 (docs/BENCHMARKS.md, hybrid-query).
    */
-  hnswEfSearch: 600,
+  hnswEfSearch: 700,
   /**
    * BM25 over the full-text candidates; a heading occurrence counts `headingWeight` body ones.
    * The `rescoreCandidates` best matches by summed idf get exact BM25 (150 and 300 gave the same

@@ -78,8 +78,9 @@ export async function searchChunksByVector(input: {
   efSearch: number;
 }): Promise<ChunkHit[]> {
   // One statement: nearest_chunks (migrations 20261129010000, 20261130020000, 20261201010000) sets
-  // the search breadth and iterative scans for its own transaction, then walks the half-precision
-  // HNSW index over what the viewer may see. Scores are computed from the full-precision column.
+  // the search breadth and iterative scans for its own transaction, then walks the HNSW index (over
+  // half-precision embeddings on a server) over what the viewer may see. Scores are computed from
+  // the full-precision column.
   const { userId, documentIds, tags } = input.scope;
   const rows = await queryRows<Row>(
     `SELECT ${HIT_COLUMNS} FROM nearest_chunks($1::vector, $2::int, $3::int, $4::text, $5::text[], $6::text[])`,
