@@ -6,7 +6,7 @@
 --
 -- The embedded database (PGlite, Postgres compiled to WebAssembly) keeps the full-precision index:
 -- without the processor's half-precision conversions, building the halfvec index over 5,000 vectors
--- took 52 s there against 10, and a search 17 ms against 9.
+-- took 52 s there against 7 to 10, and a search 17 ms against 6 to 9.
 --
 -- An index on an expression needs the dimension written into it: halfvec(384), not halfvec. So
 -- chunks_hnsw_index_sql gives the index for a dimension (lib/db/embeddings.ts builds it again when
