@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { listMigrationNames, migrationsDir } from './migration-names';
+import { pgvectorVersionProblem } from './pgvector-version';
 import { openSchemaEngine } from './schema-engine';
 
 export { listMigrationNames, migrationsDir };
@@ -20,13 +21,30 @@ export class PgvectorMissingError extends Error {
   }
 }
 
-/** Throws PgvectorMissingError when the server cannot provide the vector extension. */
+export class PgvectorTooOldError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PgvectorTooOldError';
+  }
+}
+
+/**
+ * Throws PgvectorMissingError when the server cannot provide the vector extension, and
+ * PgvectorTooOldError when the version it has, or the one installed in this database, is older than
+ * the app needs (lib/db/pgvector-version.ts).
+ */
 export async function assertPgvectorAvailable(connectionString: string): Promise<void> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
-    if (!rowCount) throw new PgvectorMissingError();
+    const { rows } = await client.query<{ available: string; installed: string | null }>(
+      `SELECT a.default_version AS available, e.extversion AS installed
+       FROM pg_available_extensions a LEFT JOIN pg_extension e ON e.extname = a.name
+       WHERE a.name = 'vector'`,
+    );
+    if (!rows[0]) throw new PgvectorMissingError();
+    const problem = pgvectorVersionProblem(rows[0].available, rows[0].installed);
+    if (problem) throw new PgvectorTooOldError(problem);
   } finally {
     await client.end();
   }
