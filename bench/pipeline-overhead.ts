@@ -80,6 +80,8 @@ async function chatSample(app: ProductionApp, cookies: Cookies, i: number): Prom
     body: JSON.stringify({
       trigger: 'submit-message',
       id: randomUUID(),
+      // What the chat client sends with a new conversation's first question.
+      opensConversation: true,
       message: {
         id: randomUUID(),
         role: 'user',

@@ -33,6 +33,15 @@ describe('chat requests', () => {
     });
   });
 
+  it('says when the question opens its conversation: nothing before it', () => {
+    expect(chatRequestBody({ id: 'conv-2', trigger: 'submit-message', messages: [question] })).toEqual({
+      trigger: 'submit-message',
+      id: 'conv-2',
+      message: { role: 'user', parts: [{ type: 'text', text: 'How do I install it?' }] },
+      opensConversation: true,
+    });
+  });
+
   it('asks to regenerate with the conversation id alone', () => {
     expect(chatRequestBody({ id: 'conv-1', trigger: 'regenerate-message', messages: [question] })).toEqual({
       trigger: 'regenerate-message',

@@ -38,7 +38,11 @@ type RequestInput = {
   trigger: 'submit-message' | 'regenerate-message';
 };
 
-/** The body /api/chat expects: the new question alone, or a request to answer the last one again. */
+/**
+ * The body /api/chat expects: the new question alone, or a request to answer the last one again. A
+ * question with nothing before it opens its conversation, and says so: the server then looks it up
+ * in the answer cache while it opens the conversation.
+ */
 export function chatRequestBody({ id, messages, trigger }: RequestInput): object {
   if (trigger === 'regenerate-message') return { trigger, id };
   const last = messages.at(-1);
@@ -46,7 +50,12 @@ export function chatRequestBody({ id, messages, trigger }: RequestInput): object
   const parts = last.parts.flatMap((part) =>
     part.type === 'text' ? [{ type: 'text', text: part.text }] : [],
   );
-  return { trigger, id, message: { role: 'user', parts } };
+  return {
+    trigger,
+    id,
+    message: { role: 'user', parts },
+    ...(messages.length === 1 && { opensConversation: true }),
+  };
 }
 
 /** Passes chunks on; errors the stream when it closes without a finish (or error/abort) chunk. */

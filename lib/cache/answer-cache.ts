@@ -112,14 +112,29 @@ function toCachedAnswer(row: CachedAnswerRow, kind: CachedAnswer['kind'], simila
 }
 
 /** A hit: counted on its entry in the background (a failure to count is logged, the answer served). */
-function served(row: CachedAnswerRow, kind: CachedAnswer['kind'], similarity: number): CachedAnswer {
-  countHit(row.id).catch((error: unknown) =>
-    log().warn({ err: error }, 'could not count an answer cache hit'),
-  );
-  return toCachedAnswer(row, kind, similarity);
+function served(
+  row: CachedAnswerRow,
+  kind: CachedAnswer['kind'],
+  similarity: number,
+  count: boolean,
+): CachedAnswer {
+  const hit = toCachedAnswer(row, kind, similarity);
+  if (count) countCachedAnswerHit(hit);
+  return hit;
 }
 
-async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<CachedAnswer | null> {
+/** Counts a hit on its entry (group commit; a failure is logged, never thrown). */
+export function countCachedAnswerHit(hit: CachedAnswer): void {
+  countHit(hit.entryId).catch((error: unknown) =>
+    log().warn({ err: error }, 'could not count an answer cache hit'),
+  );
+}
+
+async function semanticLookup(
+  request: AnswerCacheRequest,
+  key: Key,
+  count: boolean,
+): Promise<CachedAnswer | null> {
   const { embedding: model } = getModels();
   const embedding = await questionEmbedding(model, request.question);
   const threshold = minSimilarity(model.local);
@@ -143,7 +158,7 @@ async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<Ca
       continue;
     }
     const row = await findServableAnswer(candidate.id, request.viewer.userId);
-    if (row) return served(row, 'semantic', candidate.similarity);
+    if (row) return served(row, 'semantic', candidate.similarity, count);
   }
   return null;
 }
@@ -151,8 +166,9 @@ async function semanticLookup(request: AnswerCacheRequest, key: Key): Promise<Ca
 /**
  * The cached answer for this question, or null. Exact first (the same normalised question), then
  * semantic (the nearest cached questions at or above the similarity threshold, the first that the
- * guards accept). A hit is counted on its entry, after it is served. Follow-ups and a disabled cache
- * always miss; so does any failure (logged). `semantic` (the `semantic-cache` flag, by default
+ * guards accept). A hit is counted on its entry, after it is served (or by the caller, with
+ * `countHit` false, once it uses the answer). Follow-ups and a disabled cache always miss; so does
+ * any failure (logged). `semantic` (the `semantic-cache` flag, by default
  * `answerCache.semantic.enabled`) allows the semantic lookup.
  */
 export async function lookupCachedAnswer(
@@ -160,20 +176,23 @@ export async function lookupCachedAnswer(
   {
     semantic = answerCache.semantic.enabled,
     onExactMiss,
+    countHit: count = true,
   }: {
     semantic?: boolean;
     /** Called when there is no exact hit and the semantic lookup starts (work a miss needs can start). */
     onExactMiss?: () => void;
+    /** False for a lookup whose answer may go unused: the caller counts the hit it serves. */
+    countHit?: boolean;
   } = {},
 ): Promise<CachedAnswer | null> {
   if (!answerCache.enabled || request.followUp) return null;
   try {
     const key = await keyOf(request);
     const exact = await findExactAnswer({ ...key, userId: request.viewer.userId });
-    if (exact) return served(exact, 'exact', 1);
+    if (exact) return served(exact, 'exact', 1, count);
     if (!semantic) return null;
     onExactMiss?.();
-    return await semanticLookup(request, key);
+    return await semanticLookup(request, key, count);
   } catch (error) {
     log().warn({ err: error }, 'answer cache lookup failed; answering without it');
     return null;

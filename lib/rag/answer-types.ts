@@ -23,6 +23,12 @@ export type AskInput = {
   conversationId?: string | null;
   /** Create the conversation when no conversation has this id yet (the chat names new ones itself). */
   createConversation?: boolean;
+  /**
+   * The client says this question opens its conversation (the chat's first question). The answer
+   * cache is then looked up while the conversation is opened, and the result used only if the
+   * conversation had no earlier turns: a wrong claim costs a lookup, never a wrong answer.
+   */
+  opensConversation?: boolean;
   maxOutputTokens?: number;
   temperature?: number;
   /** A per-user choice of model size that wins over routing (a setting or a feature flag). */

@@ -9,7 +9,12 @@ import { createLocalChatModel } from '@/lib/ai/local/extractive-model';
 import { getModels, type ChatModelInfo } from '@/lib/ai/models';
 import { routeQuestion, type Route } from '@/lib/ai/routing';
 import { countTokens } from '@/lib/ai/tokens';
-import { lookupCachedAnswer, type AnswerCacheRequest, type CachedAnswer } from '@/lib/cache/answer-cache';
+import {
+  countCachedAnswerHit,
+  lookupCachedAnswer,
+  type AnswerCacheRequest,
+  type CachedAnswer,
+} from '@/lib/cache/answer-cache';
 import { answers } from '@/lib/config';
 import { answerCacheScope } from '@/lib/db/answer-cache';
 import { createQueryLog } from '@/lib/db/query-logs';
@@ -24,7 +29,7 @@ import { injectionVerdict, screenText } from '@/lib/security/injection';
 import { screenQuestion } from '@/lib/security/injection/screen-question';
 import { injectionBlockedError, type InjectionMode } from '@/lib/security/injection/verdict';
 import { redactForProvider, redactForStorage } from '@/lib/security/pii';
-import type { AnswerMetadata } from './answer-metadata';
+import type { AnswerMetadata, Turn } from './answer-metadata';
 import type { AnswerOutcome, AnswerRun, AskInput } from './answer-types';
 import { conversationContext, standaloneQuestion } from './conversation-context';
 import { turnsWithinBudget } from './follow-up';
@@ -144,6 +149,60 @@ async function answer(input: AskInput): Promise<AnswerRun> {
   const override = input.modelTier
     ? { override: input.modelTier }
     : { override: flags.modelTier, overrideSource: `flag ${FLAG_KEYS.modelRollout}` };
+  // The daily budget is read while the semantic lookup runs, once there is no exact hit: a miss
+  // needs it, and a hit of either kind costs nothing.
+  let budgetCheck: ReturnType<typeof checkBudget> | undefined;
+  const readBudget = () => {
+    budgetCheck ??= checkBudget(input.user.id);
+    budgetCheck.catch(() => {}); // awaited below when it matters
+    return budgetCheck;
+  };
+  // The answer cache's request for a question after `turns`: keyed by the route the question alone
+  // earns (retrieval may still move it up) and by what the asker may see.
+  const cacheRequestFor = async (
+    text: string,
+    turns: Turn[],
+    tokens: number,
+  ): Promise<AnswerCacheRequest> => {
+    const questionRoute = routeQuestion({
+      question: text,
+      questionTokens: tokens,
+      contextTokens: 0,
+      historyTurns: turns.length,
+      ...override,
+    });
+    const routeModel = questionRoute.tier === 'large' ? models.chatLarge : models.chat;
+    return {
+      question: text,
+      viewer: { userId: input.user.id },
+      filters: input.filters,
+      modelRoute: routeModel.local ? routeModel.id : `${questionRoute.tier}:${routeModel.id}`,
+      followUp: turns.some((turn) => turn.role === 'user'),
+      ...(await scope),
+    };
+  };
+  const lookUp = (request: AnswerCacheRequest, countHit: boolean) =>
+    inSpan('rag.cache', {}, async (span) => {
+      const hit = await lookupCachedAnswer(request, {
+        semantic: flags.semanticCache,
+        onExactMiss: readBudget,
+        countHit,
+      });
+      span.setAttributes({ 'rag.cache_hit': hit !== null, ...(hit && { 'rag.cache_match': hit.kind }) });
+      return hit;
+    });
+  // A question the client says opens its conversation has no earlier turns: its cache lookup runs
+  // while the conversation is opened, and is used (its hit counted) only if that holds.
+  const early =
+    input.opensConversation && input.conversationId && !input.regenerate && input.question !== undefined
+      ? (() => {
+          const tokens = countTokens(input.question);
+          const request = cacheRequestFor(input.question, [], tokens);
+          const hit = request.then((r) => lookUp(r, false));
+          hit.catch(() => {}); // awaited below when it is used
+          return { question: input.question, tokens, request, hit };
+        })()
+      : null;
   const { question, history, stored } = await conversationContext(input);
   lap('conversation');
   const conversationId = input.conversationId ?? null;
@@ -167,43 +226,16 @@ async function answer(input: AskInput): Promise<AnswerRun> {
         log().warn({ ...suspicion }, 'question looks like a prompt injection');
       }
     });
-    // The cache is keyed by the route the question alone earns; retrieval may still move it up.
-    questionTokens = countTokens(question);
-    const questionRoute = routeQuestion({
-      question,
-      questionTokens,
-      contextTokens: 0,
-      historyTurns: turns.length,
-      ...override,
-    });
-    const routeModel = questionRoute.tier === 'large' ? models.chatLarge : models.chat;
-    cacheRequest = {
-      question,
-      viewer: { userId: input.user.id },
-      filters: input.filters,
-      modelRoute: routeModel.local ? routeModel.id : `${questionRoute.tier}:${routeModel.id}`,
-      followUp: history.some((turn) => turn.role === 'user'),
-      ...(await scope),
-    };
-    const lookup = cacheRequest;
-    // The daily budget is read while the semantic lookup runs, once there is no exact hit: a miss
-    // needs it, and a hit of either kind costs nothing.
-    let budgetCheck: ReturnType<typeof checkBudget> | undefined;
-    const readBudget = () => {
-      budgetCheck ??= checkBudget(input.user.id);
-      budgetCheck.catch(() => {}); // awaited below when it matters
-      return budgetCheck;
-    };
-    cached = input.regenerate
-      ? null
-      : await inSpan('rag.cache', {}, async (span) => {
-          const hit = await lookupCachedAnswer(lookup, {
-            semantic: flags.semanticCache,
-            onExactMiss: readBudget,
-          });
-          span.setAttributes({ 'rag.cache_hit': hit !== null, ...(hit && { 'rag.cache_match': hit.kind }) });
-          return hit;
-        });
+    if (early && history.length === 0 && early.question === question) {
+      questionTokens = early.tokens;
+      cacheRequest = await early.request;
+      cached = await early.hit;
+      if (cached) countCachedAnswerHit(cached);
+    } else {
+      questionTokens = countTokens(question);
+      cacheRequest = await cacheRequestFor(question, turns, questionTokens);
+      cached = input.regenerate ? null : await lookUp(cacheRequest, true);
+    }
     lap('cache');
     if (cached) sources = cached.sources;
     else {

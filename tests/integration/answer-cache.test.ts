@@ -1,6 +1,7 @@
 // [CACHE] The answer cache on the real database: exact and paraphrase hits, a miss for each kind of
 // near-miss, no hit across visibility scopes or filters, misses after the corpus changes, invalidation
 // when a cited document is deleted, expiry and the sweep, and the hit counter.
+import { randomUUID } from 'node:crypto';
 import { embed } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { getModels } from '../../lib/ai/models';
@@ -16,7 +17,9 @@ import { db } from '../../lib/db/client';
 import { getCorpusVersion } from '../../lib/db/corpus';
 import { answerCacheScope } from '../../lib/db/answer-cache';
 import { deleteDocument } from '../../lib/db/documents';
+import { upsertUser } from '../../lib/db/users';
 import { ingestFile } from '../../lib/ingest/pipeline';
+import { ask, completeAnswer } from '../../lib/rag/ask';
 import type { AnswerSource } from '../../lib/rag/sources';
 
 const ALICE = 'cache-user-alice';
@@ -346,6 +349,41 @@ describe(`[CACHE] answer cache on ${inject('database')}`, () => {
     await expect
       .poll(async () => (await db().answerCacheEntry.findUniqueOrThrow({ where: { id: entryId } })).hits)
       .toBe(12);
+  });
+
+  it("[CACHE] looks a chat's first question up while its conversation opens, never for a follow-up", async () => {
+    const user = await upsertUser({ email: 'cache-chat@example.test', role: 'USER', passwordHash: 'x' });
+    const question = 'How long are snapshots kept?';
+    const entryId = await store(question, { viewer: { userId: user.id } });
+    const hits = async () => (await db().answerCacheEntry.findUniqueOrThrow({ where: { id: entryId } })).hits;
+    const chat = async (conversationId: string) =>
+      completeAnswer(
+        await ask({
+          question,
+          requestId: `req-${randomUUID()}`,
+          route: 'chat',
+          user,
+          conversationId,
+          createConversation: true,
+          opensConversation: true,
+        }),
+      );
+    const logOf = async (queryLogId: string | null) =>
+      db().queryLog.findUniqueOrThrow({
+        where: { id: queryLogId! },
+        select: { cacheHit: true, cacheEntryId: true },
+      });
+    // The first question of a new conversation: answered from the cache, the hit counted once.
+    const conversationId = randomUUID();
+    const first = await chat(conversationId);
+    expect(await logOf(first.queryLogId)).toEqual({ cacheHit: true, cacheEntryId: entryId });
+    await expect.poll(hits).toBe(1);
+    // The same question again in that conversation, the client wrongly saying it opens it: the
+    // conversation has a turn, so this is a follow-up, answered from the documents and not counted.
+    const again = await chat(conversationId);
+    expect(await logOf(again.queryLogId)).toEqual({ cacheHit: false, cacheEntryId: null });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a stray count would land by now
+    expect(await hits()).toBe(1);
   });
 
   it('[CACHE] replaces the entry when the same question is answered again', async () => {

@@ -17,6 +17,8 @@ const chatBody = z.discriminatedUnion('trigger', [
   z.object({
     trigger: z.literal('submit-message'),
     id: conversationIdSchema,
+    // The client's word that nothing comes before this question (lib/rag/answer-types.ts).
+    opensConversation: z.boolean().optional(),
     message: z
       .object({
         role: z.literal('user', { error: 'The new message must be from the user.' }),
@@ -40,6 +42,7 @@ export const POST = route(
       user: user!,
       conversationId: body.id,
       createConversation: true,
+      opensConversation: body.trigger === 'submit-message' && body.opensConversation === true,
       abortSignal: request.signal,
     });
     return chatResponse(run);
