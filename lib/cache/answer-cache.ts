@@ -111,7 +111,7 @@ function toCachedAnswer(row: CachedAnswerRow, kind: CachedAnswer['kind'], simila
   };
 }
 
-/** A hit: counted on its entry in the background (a failure to count is logged, the answer served). */
+/** A hit, counted on its entry in the background when `count` (else the caller counts the one it uses). */
 function served(
   row: CachedAnswerRow,
   kind: CachedAnswer['kind'],

@@ -171,14 +171,17 @@ export async function commonLexemeShares(): Promise<Map<string, number>> {
  */
 export async function documentFrequencies(lexemes: string[]): Promise<Map<string, number>> {
   if (lexemes.length === 0) return new Map();
-  const rows = await db().$queryRaw<{ lexeme: string; df: bigint | number }[]>`
-    WITH hidden AS MATERIALIZED (
-      SELECT ARRAY(SELECT id FROM documents WHERE status IN ('QUEUED', 'PARSING', 'EMBEDDING', 'FAILED')) AS ids
-    )
-    SELECT w.lexeme,
-           (SELECT count(*) FROM chunks c WHERE c.tsv @@ w.q)
-           - (SELECT count(*) FROM chunks c, hidden h WHERE c.document_id = ANY(h.ids) AND c.tsv @@ w.q) AS df
-    FROM unnest(${lexemes}::text[], ${lexemes.map(lexemeQuery)}::tsquery[]) AS w(lexeme, q)`;
+  // On the pool (sql.ts), as the searches it comes before.
+  const rows = await queryRows<{ lexeme: string; df: string | number }>(
+    `WITH hidden AS MATERIALIZED (
+       SELECT ARRAY(SELECT id FROM documents WHERE status IN ('QUEUED', 'PARSING', 'EMBEDDING', 'FAILED')) AS ids
+     )
+     SELECT w.lexeme,
+            (SELECT count(*) FROM chunks c WHERE c.tsv @@ w.q)
+            - (SELECT count(*) FROM chunks c, hidden h WHERE c.document_id = ANY(h.ids) AND c.tsv @@ w.q) AS df
+     FROM unnest($1::text[], $2::tsquery[]) AS w(lexeme, q)`,
+    [lexemes, lexemes.map(lexemeQuery)],
+  );
   return new Map(rows.map((row) => [row.lexeme, Number(row.df)]));
 }
 
