@@ -67,6 +67,12 @@ export const retrieval = {
    * 1,000 and 5,000 gave the same nDCG@10 (500 lost 0.002 of hybrid, 200 lost 0.012).
    */
   textCandidateMatches: 1_000,
+  /**
+   * The job sweep counts every lexeme's document frequency over the whole corpus after it changes,
+   * at most this often (about 1 s of a server core per 100,000 passages); until then a question
+   * counts its own lexemes, which was the largest part of its first search (docs/BENCHMARKS.md).
+   */
+  lexemeFrequencyRefreshSeconds: 60,
   /** Word 5-gram overlap (of the shorter passage) at which two passages count as the same text. */
   nearDuplicateOverlap: 0.8,
   /** Distinct passages kept from the fused list for reranking and MMR; the rest are not compared. */

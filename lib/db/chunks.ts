@@ -4,6 +4,7 @@ import 'server-only';
 import { toSql } from 'pgvector';
 import { db } from './client';
 import { CORPUS_VERSION_KEY, versionOf } from './corpus';
+import { LEXEME_FREQUENCIES_KEY } from './lexeme-frequencies';
 import { queryRows } from './sql';
 
 export type ChunkHit = {
@@ -131,20 +132,36 @@ export function lexemeQuery(lexeme: string): string {
 /**
  * The corpus version and the distinct lexemes of `query` analysed in each of `languages`, in one
  * statement: a question's text search needs both before anything else, and the languages rarely
- * change (the caller asks again when the version shows they may have).
+ * change (the caller asks again when the version shows they may have). With them, each lexeme's
+ * document frequency when the frequencies counted for the whole corpus are of this version
+ * (lib/db/lexeme-frequencies.ts; 0 for a lexeme no passage holds), else null.
  */
 export async function corpusVersionAndLexemes(
   query: string,
   languages: string[],
-): Promise<{ version: number; lexemes: string[] }> {
-  const [row] = await queryRows<{ state: unknown; lexemes: string[] }>(
-    `SELECT (SELECT value FROM system_state WHERE key = $1) AS state,
-            ARRAY(SELECT DISTINCT t.lexeme
-                  FROM unnest($2::text[]) AS l(cfg), unnest(to_tsvector(l.cfg::regconfig, $3)) AS t
-                  ORDER BY 1) AS lexemes`,
-    [CORPUS_VERSION_KEY, languages, query],
+): Promise<{ version: number; lexemes: string[]; frequencies: Map<string, number> | null }> {
+  const [row] = await queryRows<{ state: unknown; counted: unknown; lexemes: string[]; dfs: number[] }>(
+    `WITH l AS (
+       SELECT DISTINCT t.lexeme FROM unnest($2::text[]) AS l(cfg), unnest(to_tsvector(l.cfg::regconfig, $3)) AS t
+     ), s AS (
+       SELECT (SELECT value FROM system_state WHERE key = $1) AS state,
+              (SELECT value FROM system_state WHERE key = $4) AS counted
+     )
+     SELECT s.state, s.counted,
+            ARRAY(SELECT lexeme FROM l ORDER BY 1) AS lexemes,
+            ARRAY(SELECT coalesce(f.df, 0) FROM l
+                  LEFT JOIN lexeme_frequencies f ON f.version = (s.counted->>'version')::int AND f.lexeme = l.lexeme
+                  ORDER BY l.lexeme) AS dfs
+     FROM s`,
+    [CORPUS_VERSION_KEY, languages, query, LEXEME_FREQUENCIES_KEY],
   );
-  return { version: versionOf(row?.state), lexemes: row?.lexemes ?? [] };
+  const version = versionOf(row?.state);
+  const lexemes = row?.lexemes ?? [];
+  const counted = row?.counted != null && versionOf(row.counted) === version;
+  const frequencies = counted
+    ? new Map(lexemes.map((lexeme, i) => [lexeme, Number(row.dfs[i] ?? 0)]))
+    : null;
+  return { version, lexemes, frequencies };
 }
 
 /**

@@ -10,6 +10,7 @@ import { checkRolloutSafeguardsJob } from '@/lib/flags/safeguard-job';
 import { checkErrorRateJob } from '@/lib/governance/kill-switch-job';
 import { ingestDocumentJob } from '@/lib/ingest/job';
 import { log } from '@/lib/observability/logger';
+import { countLexemeFrequenciesJob } from '@/lib/rag/lexeme-frequency-job';
 import { setMetricsReader } from '@/lib/observability/metrics';
 import { ensureQueue, jobQueue, stopJobQueue, type JobDefinition } from './queue';
 
@@ -22,6 +23,7 @@ export const jobDefinitions: JobDefinition<never>[] = [
   purgeSessionsJob as JobDefinition<never>,
   checkErrorRateJob as JobDefinition<never>,
   checkRolloutSafeguardsJob as JobDefinition<never>,
+  countLexemeFrequenciesJob as JobDefinition<never>,
 ];
 
 type Holder = { ragWorkers?: Promise<Workers> };

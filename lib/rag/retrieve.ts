@@ -90,10 +90,32 @@ async function corpusFacts(version: number): Promise<CorpusFacts> {
 }
 
 /**
+ * Document frequencies of `lexemes` counted for this question: from the per-version cache, else the
+ * planner's estimate for very common lexemes and a count through the GIN index for the rest. Used
+ * while the whole corpus's frequencies are not counted for the current version.
+ */
+async function countFrequencies(facts: CorpusFacts, lexemes: string[]): Promise<Map<string, number>> {
+  const unknown = lexemes.filter((lexeme) => !facts.df.has(lexeme));
+  if (unknown.length > 0) {
+    if (facts.df.size > DF_CACHE_MAX) facts.df.clear();
+    // Very common lexemes take the planner's estimate; counting them exactly is the slow part.
+    const { estimated, toCount } = estimatedFrequencies(
+      unknown,
+      facts.commonShares,
+      facts.stats.chunks,
+      retrieval.textCandidateMatches,
+    );
+    for (const [lexeme, df] of estimated) facts.df.set(lexeme, df);
+    for (const [lexeme, df] of await documentFrequencies(toCount)) facts.df.set(lexeme, df);
+  }
+  return facts.df;
+}
+
+/**
  * The question's full-text terms with their BM25 idf (terms no passage contains are left out), and
  * the corpus figures they were scored with. The question is analysed in the languages the corpus
- * had last time, in the same statement as the version is read; again if the version moved and the
- * languages with it.
+ * had last time, in the same statement as the version and the lexemes' counted frequencies are read;
+ * again if the version moved and the languages with it.
  */
 async function textTerms(question: string): Promise<{
   facts: CorpusFacts;
@@ -103,25 +125,14 @@ async function textTerms(question: string): Promise<{
   const read = await corpusVersionAndLexemes(question, languages);
   const facts = await corpusFacts(read.version);
   const sameLanguages = facts.languages.join('\n') === languages.join('\n');
-  const lexemes = sameLanguages
-    ? read.lexemes
-    : (await corpusVersionAndLexemes(question, facts.languages)).lexemes;
+  const analysed = sameLanguages ? read : await corpusVersionAndLexemes(question, facts.languages);
   const n = facts.stats.chunks;
-  const unknown = lexemes.filter((lexeme) => !facts.df.has(lexeme));
-  if (unknown.length > 0) {
-    if (facts.df.size > DF_CACHE_MAX) facts.df.clear();
-    // Very common lexemes take the planner's estimate; counting them exactly is the slow part.
-    const { estimated, toCount } = estimatedFrequencies(
-      unknown,
-      facts.commonShares,
-      n,
-      retrieval.textCandidateMatches,
-    );
-    for (const [lexeme, df] of estimated) facts.df.set(lexeme, df);
-    for (const [lexeme, df] of await documentFrequencies(toCount)) facts.df.set(lexeme, df);
-  }
-  const terms = lexemes
-    .map((lexeme) => ({ lexeme, df: facts.df.get(lexeme) ?? 0 }))
+  const frequencies =
+    analysed.frequencies && analysed.version === facts.version
+      ? analysed.frequencies
+      : await countFrequencies(facts, analysed.lexemes);
+  const terms = analysed.lexemes
+    .map((lexeme) => ({ lexeme, df: frequencies.get(lexeme) ?? 0 }))
     .filter((term) => term.df > 0)
     .map((term) => ({
       lexeme: term.lexeme,

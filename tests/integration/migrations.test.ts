@@ -64,6 +64,7 @@ describe(`[DB] migrations on ${inject('database')}`, () => {
         'feature_flags',
         'gdpr_requests',
         'invites',
+        'lexeme_frequencies',
         'messages',
         'query_histogram_day_rollups',
         'query_histogram_rollups',

@@ -2,8 +2,15 @@
 // every stage's scores on each passage, and the reranking stage (a provider stub, and its failure).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { retrieval } from '../../lib/config';
-import { commonLexemeShares, documentFrequencies, searchChunksByVector } from '../../lib/db/chunks';
+import {
+  commonLexemeShares,
+  corpusVersionAndLexemes,
+  documentFrequencies,
+  searchChunksByVector,
+} from '../../lib/db/chunks';
 import { db } from '../../lib/db/client';
+import { bumpCorpusVersion } from '../../lib/db/corpus';
+import { refreshLexemeFrequencies } from '../../lib/db/lexeme-frequencies';
 import { parseEnv } from '../../lib/env';
 import { DocumentStatus } from '../../lib/generated/prisma/enums';
 import { ingestFile } from '../../lib/ingest/pipeline';
@@ -158,6 +165,74 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     } finally {
       await db().$executeRaw`DELETE FROM documents WHERE id LIKE 'df-doc-%'`;
     }
+  });
+
+  it("counts the whole corpus's lexeme frequencies per corpus version, READY passages only", async () => {
+    const statuses = Object.values(DocumentStatus);
+    const bump = () => db().$transaction((tx) => bumpCorpusVersion(tx, 'lexeme frequency test'));
+    await db().$transaction(
+      statuses.flatMap((status, i) => [
+        db().$executeRaw`INSERT INTO documents (id, title, source, content_hash, status, updated_at)
+          VALUES (${`lf-doc-${i}`}, 't', ${`lf-${i}`}, ${`lf-${i}`}, ${status}::"DocumentStatus", now())`,
+        db().$executeRaw`INSERT INTO chunks (id, document_id, ordinal, text, language)
+          SELECT ${`lf-doc-${i}-`} || n, ${`lf-doc-${i}`}, n, 'The wombatlike marsupial digs', 'english'
+          FROM generate_series(0, ${i}) AS n`,
+      ]),
+    );
+    const ready = statuses.indexOf('READY') + 1;
+    const question = 'Wombatlike marsupials? nosuchlexeme';
+    try {
+      const version = await bump();
+      expect((await corpusVersionAndLexemes(question, ['english'])).frequencies).toBeNull();
+
+      const counted = await refreshLexemeFrequencies({ minIntervalSeconds: 0 });
+      expect(counted?.version).toBe(version);
+      expect(counted?.lexemes).toBeGreaterThan(2);
+      expect(await refreshLexemeFrequencies({ minIntervalSeconds: 0 })).toBeNull();
+      const read = await corpusVersionAndLexemes(question, ['english']);
+      expect(read.version).toBe(version);
+      expect(Object.fromEntries(read.frequencies!)).toEqual({
+        wombatlik: ready,
+        marsupi: ready,
+        nosuchlexem: 0,
+      });
+      // The same figures as counting each lexeme through the index, for every lexeme counted.
+      const rows = await db().$queryRaw<Array<{ lexeme: string; df: number }>>`
+        SELECT lexeme, df FROM lexeme_frequencies WHERE version = ${version}`;
+      const exact = await documentFrequencies(rows.map((row) => row.lexeme));
+      expect(Object.fromEntries(rows.map((row) => [row.lexeme, row.df]))).toEqual(Object.fromEntries(exact));
+
+      // A change to the corpus: the counts are stale until counted again, at most once per interval.
+      const next = await bump();
+      expect((await corpusVersionAndLexemes(question, ['english'])).frequencies).toBeNull();
+      expect(await refreshLexemeFrequencies({ minIntervalSeconds: 3600 })).toBeNull();
+      expect((await refreshLexemeFrequencies({ minIntervalSeconds: 0 }))?.version).toBe(next);
+      const versions = await db().$queryRaw<Array<{ version: number }>>`
+        SELECT DISTINCT version FROM lexeme_frequencies`;
+      expect(versions).toEqual([{ version: next }]);
+    } finally {
+      await db().$executeRaw`DELETE FROM documents WHERE id LIKE 'lf-doc-%'`;
+      await bump();
+    }
+  });
+
+  it("reads a question's lexeme frequencies from the corpus's count while it is current", async () => {
+    const question = 'vault';
+    const viewer = { userId: ALICE };
+    expect((await explainRetrieval({ question, viewer })).text.length).toBeGreaterThan(0);
+    const bump = () => db().$transaction((tx) => bumpCorpusVersion(tx, 'lexeme frequency test'));
+    await bump();
+    await refreshLexemeFrequencies({ minIntervalSeconds: 0 });
+    // Take the lexeme out of the count: the text search now takes it for a word no passage holds.
+    await db().$executeRaw`DELETE FROM lexeme_frequencies WHERE lexeme = 'vault'`;
+    try {
+      expect((await explainRetrieval({ question, viewer })).text).toEqual([]);
+    } finally {
+      await bump();
+    }
+    // A newer corpus version than the count: the question counts its lexemes itself.
+    expect((await explainRetrieval({ question, viewer })).text.length).toBeGreaterThan(0);
+    await refreshLexemeFrequencies({ minIntervalSeconds: 0 });
   });
 
   it('walks the HNSW index for the passage search: half precision on a server, full embedded', async () => {
