@@ -69,8 +69,9 @@ export const retrieval = {
   textCandidateMatches: 1_000,
   /**
    * The job sweep counts every lexeme's document frequency over the whole corpus after it changes,
-   * at most this often (about 1 s of a server core per 100,000 passages); until then a question
-   * counts its own lexemes, which was the largest part of its first search (docs/BENCHMARKS.md).
+   * at most this often, and at most every 30 times the last count's duration (a count takes 1 to 2 s
+   * of a server core per 100,000 passages); until then a question counts its own lexemes, the
+   * slower path of a first search (docs/BENCHMARKS.md).
    */
   lexemeFrequencyRefreshSeconds: 60,
   /** Word 5-gram overlap (of the shorter passage) at which two passages count as the same text. */

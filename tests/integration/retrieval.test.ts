@@ -206,7 +206,18 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
       const next = await bump();
       expect((await corpusVersionAndLexemes(question, ['english'])).frequencies).toBeNull();
       expect(await refreshLexemeFrequencies({ minIntervalSeconds: 3600 })).toBeNull();
-      expect((await refreshLexemeFrequencies({ minIntervalSeconds: 0 }))?.version).toBe(next);
+      // Nor sooner than 30 times the last count's own duration: 200 s → 100 minutes.
+      const lastCount = (ago: string) => db().$executeRaw`
+        UPDATE system_state SET value = value || '{"seconds": 200}'::jsonb, updated_at = now() - ${ago}::interval
+        WHERE key = 'lexeme_frequencies'`;
+      await lastCount('1 hour');
+      expect(await refreshLexemeFrequencies({ minIntervalSeconds: 0 })).toBeNull();
+      await lastCount('2 hours');
+      const recounted = await refreshLexemeFrequencies({ minIntervalSeconds: 0 });
+      expect(recounted?.version).toBe(next);
+      const [marker] = await db().$queryRaw<Array<{ seconds: number }>>`
+        SELECT (value->>'seconds')::float8 AS seconds FROM system_state WHERE key = 'lexeme_frequencies'`;
+      expect(marker!.seconds).toBeCloseTo(recounted!.seconds, 6);
       const versions = await db().$queryRaw<Array<{ version: number }>>`
         SELECT DISTINCT version FROM lexeme_frequencies`;
       expect(versions).toEqual([{ version: next }]);
@@ -221,8 +232,14 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     const viewer = { userId: ALICE };
     expect((await explainRetrieval({ question, viewer })).text.length).toBeGreaterThan(0);
     const bump = () => db().$transaction((tx) => bumpCorpusVersion(tx, 'lexeme frequency test'));
+    // Counted now, however recent the last count.
+    const countNow = async () => {
+      await db().$executeRaw`
+        UPDATE system_state SET updated_at = now() - interval '1 day' WHERE key = 'lexeme_frequencies'`;
+      expect(await refreshLexemeFrequencies({ minIntervalSeconds: 0 })).not.toBeNull();
+    };
     await bump();
-    await refreshLexemeFrequencies({ minIntervalSeconds: 0 });
+    await countNow();
     // Take the lexeme out of the count: the text search now takes it for a word no passage holds.
     await db().$executeRaw`DELETE FROM lexeme_frequencies WHERE lexeme = 'vault'`;
     try {
@@ -232,7 +249,7 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     }
     // A newer corpus version than the count: the question counts its lexemes itself.
     expect((await explainRetrieval({ question, viewer })).text.length).toBeGreaterThan(0);
-    await refreshLexemeFrequencies({ minIntervalSeconds: 0 });
+    await countNow();
   });
 
   it('walks the HNSW index for the passage search: half precision on a server, full embedded', async () => {
