@@ -16,6 +16,7 @@ import { deleteAnswersCiting } from './answer-cache';
 import { pseudonymiseAuditSubject, recordAudit } from './audit';
 import { db } from './client';
 import { bumpCorpusVersion } from './corpus';
+import { forgetLexemeFrequencies } from './lexeme-frequencies';
 import { GDPR_ROLES } from './gdpr';
 import type { SessionUser } from './users';
 
@@ -91,8 +92,10 @@ async function eraseDocuments(tx: Tx, userId: string) {
     : 0;
   const cachedAnswers = await deleteAnswersCiting(ids, tx);
   const deleted = await tx.document.deleteMany({ where: { id: { in: ids } } });
-  if (documents.some((doc) => doc.status === 'READY'))
+  if (documents.some((doc) => doc.status === 'READY')) {
     await bumpCorpusVersion(tx, 'documents of an erased user deleted');
+    await forgetLexemeFrequencies(tx);
+  }
   return { documents: deleted.count, passages: chunks.length, cachedEmbeddings, cachedAnswers };
 }
 

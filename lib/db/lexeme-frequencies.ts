@@ -3,6 +3,7 @@
 // question's frequencies from here in the statement that analyses the question (corpusVersionAndLexemes)
 // while the counted version is the current one, and counts them through the GIN index otherwise.
 import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { CORPUS_VERSION_KEY } from './corpus';
 import { db } from './client';
 
@@ -81,4 +82,15 @@ export async function refreshLexemeFrequencies(options: {
     // Counting 100,000 passages takes about a second on a server; the default 5 s leaves little room.
     { timeout: 120_000 },
   );
+}
+
+/**
+ * Drops every count and the record of the last one, in the caller's transaction: the counts hold the
+ * words of every READY passage, so erasing a person's documents must not leave their words here
+ * until the next count. Searches count their own lexemes until the sweep counts again (at once: no
+ * last count to wait on).
+ */
+export async function forgetLexemeFrequencies(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`DELETE FROM lexeme_frequencies`;
+  await tx.$executeRaw`DELETE FROM system_state WHERE key = ${LEXEME_FREQUENCIES_KEY}`;
 }
