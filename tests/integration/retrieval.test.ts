@@ -76,6 +76,26 @@ async function ingest(name: string, markdown: string, extra: Omit<Submission, 'f
 
 let stub: RerankStub;
 
+/**
+ * One document in each state of the enum, the i-th with i + 1 passages of `text`, ids starting with
+ * `${prefix}-doc-`; returns how many passages the READY one has.
+ */
+async function documentsInEveryState(prefix: string, text: string): Promise<number> {
+  const statuses = Object.values(DocumentStatus);
+  await db().$transaction(
+    statuses.flatMap((status, i) => [
+      db().$executeRaw`INSERT INTO documents (id, title, source, content_hash, status, updated_at)
+        VALUES (${`${prefix}-doc-${i}`}, 't', ${`${prefix}-${i}`}, ${`${prefix}-${i}`}, ${status}::"DocumentStatus", now())`,
+      db().$executeRaw`INSERT INTO chunks (id, document_id, ordinal, text, language)
+        SELECT ${`${prefix}-doc-${i}-`} || n, ${`${prefix}-doc-${i}`}, n, ${text}, 'english'
+        FROM generate_series(0, ${i}) AS n`,
+    ]),
+  );
+  const ready = statuses.indexOf('READY');
+  expect(ready).toBeGreaterThanOrEqual(0);
+  return ready + 1;
+}
+
 describe(`[RAG] retrieval on ${inject('database')}`, () => {
   beforeAll(async () => {
     await db().document.deleteMany();
@@ -147,39 +167,18 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
   it('counts a lexeme only in passages of READY documents, whatever the other states', async () => {
     // A document being re-indexed, queued or failed keeps passages no answer may use; they must not
     // change a term's idf. Every state of the enum, so a new one cannot slip through.
-    const statuses = Object.values(DocumentStatus);
-    await db().$transaction(
-      statuses.flatMap((status, i) => [
-        db().$executeRaw`INSERT INTO documents (id, title, source, content_hash, status, updated_at)
-          VALUES (${`df-doc-${i}`}, 't', ${`df-${i}`}, ${`df-${i}`}, ${status}::"DocumentStatus", now())`,
-        db().$executeRaw`INSERT INTO chunks (id, document_id, ordinal, text, language)
-          SELECT ${`df-doc-${i}-`} || n, ${`df-doc-${i}`}, n, 'The quokkalike marsupial grins', 'english'
-          FROM generate_series(0, ${i}) AS n`,
-      ]),
-    );
+    const ready = await documentsInEveryState('df', 'The quokkalike marsupial grins');
     try {
-      const ready = statuses.indexOf('READY');
-      expect(ready).toBeGreaterThanOrEqual(0);
       const df = await documentFrequencies(['quokkalik', 'marsupi', 'nosuchlexem']);
-      expect(Object.fromEntries(df)).toEqual({ quokkalik: ready + 1, marsupi: ready + 1, nosuchlexem: 0 });
+      expect(Object.fromEntries(df)).toEqual({ quokkalik: ready, marsupi: ready, nosuchlexem: 0 });
     } finally {
       await db().$executeRaw`DELETE FROM documents WHERE id LIKE 'df-doc-%'`;
     }
   });
 
   it("counts the whole corpus's lexeme frequencies per corpus version, READY passages only", async () => {
-    const statuses = Object.values(DocumentStatus);
     const bump = () => db().$transaction((tx) => bumpCorpusVersion(tx, 'lexeme frequency test'));
-    await db().$transaction(
-      statuses.flatMap((status, i) => [
-        db().$executeRaw`INSERT INTO documents (id, title, source, content_hash, status, updated_at)
-          VALUES (${`lf-doc-${i}`}, 't', ${`lf-${i}`}, ${`lf-${i}`}, ${status}::"DocumentStatus", now())`,
-        db().$executeRaw`INSERT INTO chunks (id, document_id, ordinal, text, language)
-          SELECT ${`lf-doc-${i}-`} || n, ${`lf-doc-${i}`}, n, 'The wombatlike marsupial digs', 'english'
-          FROM generate_series(0, ${i}) AS n`,
-      ]),
-    );
-    const ready = statuses.indexOf('READY') + 1;
+    const ready = await documentsInEveryState('lf', 'The wombatlike marsupial digs');
     const question = 'Wombatlike marsupials? nosuchlexeme';
     try {
       const version = await bump();
