@@ -158,9 +158,7 @@ export async function corpusVersionAndLexemes(
   const version = versionOf(row?.state);
   const lexemes = row?.lexemes ?? [];
   const counted = row?.counted != null && versionOf(row.counted) === version;
-  const frequencies = counted
-    ? new Map(lexemes.map((lexeme, i) => [lexeme, Number(row.dfs[i] ?? 0)]))
-    : null;
+  const frequencies = counted ? new Map(lexemes.map((lexeme, i) => [lexeme, Number(row.dfs[i] ?? 0)])) : null;
   return { version, lexemes, frequencies };
 }
 
