@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { connectDb, db } from '@/lib/db/client';
+import { refreshLexemeFrequencies } from '@/lib/db/lexeme-frequencies';
 import { ingestFile } from '@/lib/ingest/pipeline';
 import { retrieval } from '@/lib/config';
 import { createLocalReranker, getReranker } from '@/lib/rag/rerank';
@@ -139,6 +140,9 @@ export async function runEvalCli(
       io.err(`ingested in ${((performance.now() - started) / 1000).toFixed(0)} s`);
       // Fresh tables have no planner statistics yet; autovacuum would gather them in a while.
       await db().$executeRawUnsafe('ANALYZE');
+      // What the app's job sweep does after the corpus changes: every lexeme counted at once.
+      const counted = await refreshLexemeFrequencies({ minIntervalSeconds: 0 });
+      io.err(`lexeme frequencies counted: ${counted?.lexemes ?? 0}`);
       // The configured reranker (a provider when RERANK_BASE_URL is set), else the local one.
       const reranker = getReranker() ?? createLocalReranker(retrieval.rerank.localOptions);
       io.err(`reranker: ${reranker.id}`);

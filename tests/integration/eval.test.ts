@@ -95,6 +95,8 @@ describe(`[EVAL] retrieval evaluation CLI on ${inject('database')}`, () => {
     expect(result.code).toBe(0);
     expect(result.err).toContain('6 documents, 3 test queries');
     expect(result.err).toMatch(/ingesting 6\/6 documents/);
+    // Counted at once, as the app's job sweep would after the corpus changed.
+    expect(result.err).toMatch(/lexeme frequencies counted: [1-9]\d*/);
     const metrics = JSON.parse(result.out) as Record<string, Record<string, number>>;
     expect(Object.keys(metrics)).toEqual(['vector', 'fulltext', 'hybrid', 'hybrid+rerank']);
     for (const row of Object.values(metrics)) {
