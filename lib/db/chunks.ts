@@ -67,6 +67,25 @@ function toHit(row: Row): ChunkHit {
   };
 }
 
+const compareStrings = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Best score first; equal scores in a fixed order of what the passages are (their document's
+ * source, heading path, page, then text), not of their ids, which are random: two passages that
+ * score the same (BM25 ties exactly on equal term counts and lengths) come in the same order
+ * however and whenever the corpus was ingested, so a question gets the same sources every time.
+ */
+export function byScore(a: ChunkHit, b: ChunkHit): number {
+  return (
+    b.score - a.score ||
+    compareStrings(a.source, b.source) ||
+    compareStrings(a.headingPath, b.headingPath) ||
+    (a.page ?? 0) - (b.page ?? 0) ||
+    compareStrings(a.text, b.text) ||
+    compareStrings(a.id, b.id)
+  );
+}
+
 /**
  * The `limit` visible passages closest to `embedding` by cosine distance. With filters, pgvector's
  * iterative index scan keeps walking the HNSW graph until `limit` rows pass them (relaxed order:
@@ -94,7 +113,7 @@ export async function searchChunksByVector(input: {
       tags ?? null,
     ],
   );
-  return rows.map(toHit).sort((a, b) => b.score - a.score);
+  return rows.map(toHit).sort(byScore);
 }
 
 export type Bm25Options = {
@@ -267,5 +286,5 @@ export async function searchChunksByText(input: {
       tags ?? null,
     ],
   );
-  return rows.map(toHit);
+  return rows.map(toHit).sort(byScore);
 }

@@ -336,6 +336,27 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     }
   });
 
+  it('puts passages that score the same in the order of their sources, however they were ingested', async () => {
+    // Two passages that differ by one word the question does not use: the same BM25 score. Ingested
+    // z first, so ids and storage order follow ingestion; the order of equal scores must not.
+    const text = (word: string) =>
+      `# Okapiform notes\n\nThe okapiform zanzibarine ledger is reconciled every ${word} fortnight.\n`;
+    await ingest('tie-z', text('alpha'), {});
+    await ingest('tie-a', text('bravo'), {});
+    try {
+      const { text: byText } = await explainRetrieval({
+        question: 'When is the okapiform zanzibarine ledger reconciled?',
+        viewer: { userId: null },
+      });
+      const tied = byText.filter((p) => p.documentId === ids['tie-a'] || p.documentId === ids['tie-z']);
+      expect(tied).toHaveLength(2);
+      expect(tied[0]!.score).toBe(tied[1]!.score);
+      expect(tied.map((p) => p.documentId)).toEqual([ids['tie-a'], ids['tie-z']]);
+    } finally {
+      await db().document.deleteMany({ where: { id: { in: [ids['tie-a']!, ids['tie-z']!] } } });
+    }
+  });
+
   it('gives every passage its rank and score from each stage that saw it', async () => {
     const explained = await explainRetrieval({
       question: 'How long are nightly snapshots kept?',
