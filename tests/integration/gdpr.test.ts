@@ -22,8 +22,8 @@ import { exportSubject } from '../../lib/gdpr/export';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../lib/gdpr/export-format';
 import { AppError } from '../../lib/http/errors';
 import { ingestFile } from '../../lib/ingest/pipeline';
-import { refreshLexemeFrequencies } from '../../lib/db/lexeme-frequencies';
 import { ask, completeAnswer } from '../../lib/rag/ask';
+import { countLexemesNow } from '../support/lexeme-counts';
 
 const token = randomBytes(4).toString('hex');
 const subjectEmail = `ottilie.brannagh.${token}@example.test`;
@@ -288,9 +288,7 @@ describe(`[GDPR] export and erasure on ${inject('database')}`, () => {
   it('erases the person: no trace of their id, email or name in any column, the chain verifies, others untouched', async () => {
     const needles = [subject.id, subjectEmail, subjectName];
     // The job sweep's count of every word of the corpus, their document's words with it.
-    await db().$executeRaw`
-      UPDATE system_state SET updated_at = now() - interval '1 day' WHERE key = 'lexeme_frequencies'`;
-    expect(await refreshLexemeFrequencies({ minIntervalSeconds: 0 })).not.toBeNull();
+    await countLexemesNow();
     // The scan sees them before: the same scan finding nothing afterwards means something.
     const before = await scanDatabase(needles);
     const tablesBefore = new Set(before.map((hit) => hit.table));

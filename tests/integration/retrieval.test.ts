@@ -17,6 +17,7 @@ import { ingestFile } from '../../lib/ingest/pipeline';
 import type { Submission } from '../../lib/ingest/submit';
 import { createProviderReranker, createReranker } from '../../lib/rag/rerank';
 import { explainRetrieval, retrievePassages, type Passage } from '../../lib/rag/retrieve';
+import { countLexemesNow } from '../support/lexeme-counts';
 import { passageSearchPlan } from '../support/passage-search-plan';
 import { startRerankStub, type RerankStub } from '../support/rerank-stub';
 
@@ -231,14 +232,8 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     const viewer = { userId: ALICE };
     expect((await explainRetrieval({ question, viewer })).text.length).toBeGreaterThan(0);
     const bump = () => db().$transaction((tx) => bumpCorpusVersion(tx, 'lexeme frequency test'));
-    // Counted now, however recent the last count.
-    const countNow = async () => {
-      await db().$executeRaw`
-        UPDATE system_state SET updated_at = now() - interval '1 day' WHERE key = 'lexeme_frequencies'`;
-      expect(await refreshLexemeFrequencies({ minIntervalSeconds: 0 })).not.toBeNull();
-    };
     await bump();
-    await countNow();
+    await countLexemesNow();
     // Take the lexeme out of the count: the text search now takes it for a word no passage holds.
     await db().$executeRaw`DELETE FROM lexeme_frequencies WHERE lexeme = 'vault'`;
     try {
@@ -248,7 +243,7 @@ describe(`[RAG] retrieval on ${inject('database')}`, () => {
     }
     // A newer corpus version than the count: the question counts its lexemes itself.
     expect((await explainRetrieval({ question, viewer })).text.length).toBeGreaterThan(0);
-    await countNow();
+    await countLexemesNow();
   });
 
   it('walks the HNSW index for the passage search: half precision on a server, full embedded', async () => {
