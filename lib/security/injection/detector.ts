@@ -2,6 +2,7 @@
 // documents (indirect): weighted rule matches over normalised text, combined as a noisy-or.
 import { injection } from '@/lib/config';
 import { decodePayloads, normalize } from './normalize';
+import { compilePrefilter } from './prefilter';
 import { RULES, type Category, type Source } from './rules';
 
 export type { Category, Source } from './rules';
@@ -16,6 +17,9 @@ export type ScreenResult = {
   categories: Category[];
   matches: InjectionMatch[];
 };
+
+/** Which rules can match a text, in one scan (the rest cannot, and are not run). */
+const prefilter = compilePrefilter(RULES.map((rule) => rule.pattern));
 
 /** Texts longer than this are screened in their first and last parts only (attacks sit at the edges or repeat). */
 const MAX_SCREENED_CHARS = 50_000;
@@ -51,8 +55,9 @@ function matchRules(raw: string, source: Source, depth: number): InjectionMatch[
   let leetUsed = false;
   // Most text has no leetspeak: its second reading is the first, and need not be matched again.
   const unleet = normalized.unleet === normalized.text ? null : normalized.unleet;
-  for (const rule of RULES) {
-    if (rule.sources && !rule.sources.includes(source)) continue;
+  const candidates = prefilter.candidates(unleet === null ? [normalized.text] : [normalized.text, unleet]);
+  for (const [index, rule] of RULES.entries()) {
+    if (!candidates.has(index) || (rule.sources && !rule.sources.includes(source))) continue;
     const plain = rule.pattern.exec(normalized.text);
     const found = plain ?? (unleet === null ? null : rule.pattern.exec(unleet));
     if (!found) continue;
