@@ -1,12 +1,12 @@
 // Documents of the knowledge base: submission, the ingestion states, the atomic swap of a finished
 // document into the corpus, listing and deletion. Passages are written only in that final swap.
 import 'server-only';
-import { toSql } from 'pgvector';
 import type { DocumentStatus, DocumentVisibility } from '@/lib/generated/prisma/enums';
 import { db } from './client';
 import { deleteAnswersCiting } from './answer-cache';
 import { recordAudit } from './audit';
 import { bumpCorpusVersion } from './corpus';
+import { vectorArrayBinary, vectorTypeOid } from './vector-binary';
 import type { SessionUser } from './users';
 
 export type { DocumentStatus, DocumentVisibility };
@@ -269,6 +269,8 @@ export async function completeDocument(input: {
   /** What the injection screening of the passages found (lib/security/injection/screen-passages.ts). */
   injection: { flaggedPassages: number; score: number };
 }): Promise<{ replaced: number; corpusVersion: number }> {
+  // Before the transaction: the first call of a process looks it up.
+  const vectorOid = await vectorTypeOid(db());
   return db().$transaction(
     async (tx) => {
       const owned = await tx.document.updateMany({
@@ -292,12 +294,16 @@ export async function completeDocument(input: {
       await tx.$executeRaw`DELETE FROM chunks WHERE document_id = ${input.id}`;
       for (let start = 0; start < input.chunks.length; start += INSERT_BATCH) {
         const batch = input.chunks.slice(start, start + INSERT_BATCH);
+        const vectors = vectorArrayBinary(
+          batch.map((c) => c.embedding),
+          vectorOid,
+        );
         await tx.$executeRaw`
           INSERT INTO chunks (id, document_id, ordinal, text, heading_path, page, token_count, language, embedding)
-          SELECT gen_random_uuid()::text, ${input.id}, o, t, h, p, n, ${input.language}::regconfig, e::vector
+          SELECT gen_random_uuid()::text, ${input.id}, o, t, h, p, n, ${input.language}::regconfig, e
           FROM unnest(${batch.map((c) => c.ordinal)}::int[], ${batch.map((c) => c.text)}::text[],
                       ${batch.map((c) => c.headingPath)}::text[], ${batch.map((c) => c.page)}::int[],
-                      ${batch.map((c) => c.tokenCount)}::int[], ${batch.map((c) => toSql(c.embedding))}::text[])
+                      ${batch.map((c) => c.tokenCount)}::int[], ${vectors}::vector[])
             AS u(o, t, h, p, n, e)`;
       }
 

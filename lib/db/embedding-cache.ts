@@ -1,7 +1,8 @@
 // Embeddings already paid for, by embedding model and SHA-256 of the embedded text.
 import 'server-only';
-import { fromSql, toSql } from 'pgvector';
+import { fromSql } from 'pgvector';
 import { db } from './client';
+import { vectorArrayBinary, vectorTypeOid } from './vector-binary';
 
 /** Cached vectors of the given text hashes for `model`; hashes not cached are absent from the map. */
 export async function getCachedEmbeddings(
@@ -21,9 +22,13 @@ export async function putCachedEmbeddings(
   entries: Array<{ textHash: string; embedding: number[] }>,
 ): Promise<void> {
   if (entries.length === 0) return;
+  const vectors = vectorArrayBinary(
+    entries.map((e) => e.embedding),
+    await vectorTypeOid(db()),
+  );
   await db().$executeRaw`
     INSERT INTO embedding_cache (model, text_hash, embedding)
-    SELECT ${model}, h, e::vector
-    FROM unnest(${entries.map((e) => e.textHash)}::text[], ${entries.map((e) => toSql(e.embedding))}::text[]) AS u(h, e)
+    SELECT ${model}, h, e
+    FROM unnest(${entries.map((e) => e.textHash)}::text[], ${vectors}::vector[]) AS u(h, e)
     ON CONFLICT (model, text_hash) DO NOTHING`;
 }
