@@ -271,6 +271,19 @@ export const ingestion = {
   /** Tags per document and their length. */
   maxTags: 20,
   maxTagChars: 40,
+  /**
+   * A bulk import (`npm run ingest -- --bulk`) drops the passage HNSW index while it loads and
+   * builds it at the end. It says it is alive this often; one silent for `bulkImportStaleSeconds`
+   * is taken for dead, and the job sweep builds the index it left dropped.
+   */
+  bulkImportHeartbeatSeconds: 30,
+  bulkImportStaleSeconds: 120,
+  /**
+   * Working memory for building the passage index (maintenance_work_mem, for that build only): the
+   * graph is built in memory while it fits (about 1.2 KB a passage at 384 dimensions), and much more
+   * slowly once it does not.
+   */
+  indexBuildMemoryMb: 256,
 } as const;
 
 export const jobs = {

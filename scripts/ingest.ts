@@ -1,6 +1,7 @@
-// `npm run ingest -- <files, folders or globs>… [--tags a,b] [--language english] [--private --owner <email>]`
+// `npm run ingest -- <files, folders or globs>… [--tags a,b] [--language english] [--private --owner <email>] [--bulk]`
 // Queues each file on the ingestion queue, works the queue here too (so it needs no running app),
-// shows progress, and ends with a summary: ingested / unchanged / failed with reasons.
+// shows progress, and ends with a summary: ingested / unchanged / failed with reasons. With --bulk the
+// passage search index is dropped during the import and built once at the end (lib/ingest/bulk-import.ts).
 import './drop-empty-env';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { EnvError } from '@/lib/env';
 import { uploadFieldsSchema } from '@/lib/ingest/upload';
 
 const USAGE =
-  'usage: npm run ingest -- <files, folders or globs>... [--tags a,b] [--language <config>] [--private --owner <email>]';
+  'usage: npm run ingest -- <files, folders or globs>... [--tags a,b] [--language <config>] [--private --owner <email>] [--bulk]';
 const POLL_MS = 300;
 
 const argsSchema = z
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
         language: { type: 'string' },
         private: { type: 'boolean' },
         owner: { type: 'string' },
+        bulk: { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -92,15 +94,18 @@ async function main(): Promise<number> {
     { checkSubmission, submitDocument },
     worker,
     { openCliDatabase },
+    { beginBulkImport },
   ] = await Promise.all([
     import('@/lib/db/documents'),
     import('@/lib/db/users'),
     import('@/lib/ingest/submit'),
     import('@/lib/jobs/worker'),
     import('./support/cli-database'),
+    import('@/lib/ingest/bulk-import'),
   ]);
   const database = await openCliDatabase(4);
   const outcomes: Outcome[] = [];
+  let bulk: Awaited<ReturnType<typeof beginBulkImport>> | null = null;
   try {
     let ownerId: string | null = null;
     if (args.data.owner) {
@@ -135,6 +140,14 @@ async function main(): Promise<number> {
         const reason = error instanceof AppError ? error.message : (error as Error).message;
         outcomes.push({ file, status: 'failed', detail: reason });
       }
+    }
+
+    // Only when there is something to load: unchanged files would rebuild the index for nothing.
+    if (values.bulk && pending.size > 0) {
+      bulk = await beginBulkImport();
+      console.error(
+        'Bulk import: the passage search index is dropped until the import ends (vector search is exact and slower meanwhile).',
+      );
     }
 
     const interactive = process.stderr.isTTY === true;
@@ -175,7 +188,14 @@ async function main(): Promise<number> {
     }
     if (interactive) bar.stop();
     await workers.stop();
+    if (bulk) {
+      const ending = bulk;
+      bulk = null;
+      await finishBulk(ending);
+    }
   } finally {
+    // An import that failed half-way still puts the index back.
+    if (bulk) await finishBulk(bulk).catch(() => {});
     await worker.stopWorkers();
     await database.close();
   }
@@ -190,8 +210,23 @@ async function main(): Promise<number> {
   return count('failed') > 0 ? 1 : 0;
 }
 
+/** Builds the passage index at the end of a bulk import, saying so: at 100,000 passages it takes tens of seconds. */
+async function finishBulk(bulk: {
+  finish(): Promise<{ passages: number; ms: number } | null>;
+}): Promise<void> {
+  console.error('Building the passage search index…');
+  const built = await bulk.finish();
+  console.error(
+    built
+      ? `Passage search index built over ${built.passages} passages in ${(built.ms / 1000).toFixed(1)} s.`
+      : 'Another bulk import is still loading: it builds the passage search index when it ends.',
+  );
+}
+
 process.once('SIGINT', () => {
-  console.error('\nStopped. Queued files stay queued: the app (or the next ingest run) finishes them.');
+  console.error(
+    '\nStopped. Queued files stay queued: the app (or the next ingest run) finishes them, and builds the passage search index a bulk import dropped.',
+  );
   process.exit(130);
 });
 

@@ -9,6 +9,7 @@ import { purgeAnswerCacheJob } from '@/lib/cache/purge-job';
 import { checkRolloutSafeguardsJob } from '@/lib/flags/safeguard-job';
 import { checkErrorRateJob } from '@/lib/governance/kill-switch-job';
 import { ingestDocumentJob } from '@/lib/ingest/job';
+import { restorePassageIndexJob } from '@/lib/ingest/passage-index-job';
 import { log } from '@/lib/observability/logger';
 import { countLexemeFrequenciesJob } from '@/lib/rag/lexeme-frequency-job';
 import { setMetricsReader } from '@/lib/observability/metrics';
@@ -24,6 +25,7 @@ export const jobDefinitions: JobDefinition<never>[] = [
   checkErrorRateJob as JobDefinition<never>,
   checkRolloutSafeguardsJob as JobDefinition<never>,
   countLexemeFrequenciesJob as JobDefinition<never>,
+  restorePassageIndexJob as JobDefinition<never>,
 ];
 
 type Holder = { ragWorkers?: Promise<Workers> };

@@ -1,11 +1,13 @@
 // [CLI] `npm run ingest` takes files, folders and globs, works the queue itself, and ends with a
-// summary: ingested / unchanged / failed with reasons; exit 1 when a file failed, 2 for bad arguments.
+// summary: ingested / unchanged / failed with reasons; exit 1 when a file failed, 2 for bad arguments;
+// --bulk drops the passage index while it loads and builds it at the end.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../../lib/db/client';
+import { passageIndexStatus } from '../../lib/db/passage-index';
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -62,6 +64,21 @@ describe(`[CLI] ingest on ${inject('database')}`, () => {
     const result = await run([path.join(dir, 'docs', 'travel.md'), path.join(dir, 'extra.md')]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✔ 0 ingested, 2 unchanged, 0 failed');
+  });
+
+  it('with --bulk, loads with the passage index dropped and builds it once at the end', async () => {
+    await writeFile(path.join(dir, 'bulk.md'), '# Bulk\n\nThe canteen opens at eight on weekdays.\n');
+    const result = await run([path.join(dir, 'bulk.md'), '--bulk']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✔ 1 ingested, 0 unchanged, 0 failed');
+    expect(result.stderr).toContain('the passage search index is dropped until the import ends');
+    expect(result.stderr).toMatch(/Passage search index built over \d+ passages in [\d.]+ s\./);
+    expect(await passageIndexStatus()).toBe('ready');
+
+    // Nothing to load: the index is left alone.
+    const again = await run([path.join(dir, 'bulk.md'), '--bulk']);
+    expect(again.stdout).toContain('✔ 0 ingested, 1 unchanged, 0 failed');
+    expect(again.stderr).not.toContain('Building the passage search index');
   });
 
   it('rejects bad arguments with a usage line and exit code 2', async () => {
