@@ -54,24 +54,25 @@ export async function heartbeatBulkImport(id: string): Promise<void> {
     WHERE key = ${BULK_IMPORTS_KEY} AND value ? ${id}`;
 }
 
-/**
- * Imports whose last heartbeat is younger than `ingestion.bulkImportStaleSeconds`, less `except`;
- * older ones (their process died) are forgotten on the way.
- */
-export async function liveBulkImports(except: string | null = null): Promise<number> {
+/** Imports whose last heartbeat is younger than `ingestion.bulkImportStaleSeconds`. */
+export async function liveBulkImports(): Promise<number> {
   const [row] = await db().$queryRaw<{ live: number }[]>`
-    WITH cleaned AS (
-      UPDATE system_state s
-      SET value = coalesce((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(s.value) e
-                            WHERE (e.value #>> '{}')::timestamptz
-                                  > now() - make_interval(secs => ${ingestion.bulkImportStaleSeconds}::float8)), '{}'),
-          updated_at = now()
-      WHERE s.key = ${BULK_IMPORTS_KEY}
-      RETURNING s.value
-    )
-    SELECT (SELECT count(*) FROM cleaned, jsonb_object_keys(cleaned.value) k
-            WHERE k IS DISTINCT FROM ${except}::text)::int AS live`;
+    SELECT count(*)::int AS live
+    FROM system_state s, jsonb_each_text(s.value) e
+    WHERE s.key = ${BULK_IMPORTS_KEY}
+      AND e.value::timestamptz > now() - make_interval(secs => ${ingestion.bulkImportStaleSeconds}::float8)`;
   return Number(row?.live ?? 0);
+}
+
+/** Forgets imports silent for longer than `ingestion.bulkImportStaleSeconds` (their process died). */
+export async function forgetStaleBulkImports(): Promise<void> {
+  await db().$executeRaw`
+    UPDATE system_state s
+    SET value = coalesce((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each_text(s.value) e
+                          WHERE e.value::timestamptz
+                                > now() - make_interval(secs => ${ingestion.bulkImportStaleSeconds}::float8)), '{}'),
+        updated_at = now()
+    WHERE s.key = ${BULK_IMPORTS_KEY}`;
 }
 
 /** Import `id` has ended (loaded or given up); returns how many others are still loading. */
