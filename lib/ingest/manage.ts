@@ -10,10 +10,12 @@ import {
   requeueFailedDocument,
   type DocumentRecord,
 } from '@/lib/db/documents';
+import { liveBulkImports, passageIndexStatus } from '@/lib/db/passage-index';
 import type { SessionUser } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';
 import { documentView, type DocumentView } from './document-view';
 import { enqueueIngestion } from './enqueue';
+import { passageIndexNotice } from './passage-index-notice';
 import { submitDocument } from './submit';
 
 function notFound(): AppError {
@@ -88,4 +90,11 @@ export async function listDocumentViews(
     documents: page.map(documentView),
     nextCursor: rows.length > query.limit ? page.at(-1)!.id : null,
   };
+}
+
+/** The Documents page's notice while the passage search index is not in place, or null. */
+export async function passageIndexNoticeFor(viewer: SessionUser): Promise<string | null> {
+  assertRole(viewer, ['ADMIN']);
+  const [status, imports] = await Promise.all([passageIndexStatus(), liveBulkImports()]);
+  return passageIndexNotice(status, imports);
 }

@@ -14,10 +14,12 @@ import {
   passageIndexStatus,
 } from '../../lib/db/passage-index';
 import { beginBulkImport } from '../../lib/ingest/bulk-import';
+import { passageIndexNoticeFor } from '../../lib/ingest/manage';
 import { restorePassageIndex } from '../../lib/ingest/passage-index-job';
 import { ingestFile } from '../../lib/ingest/pipeline';
 
 const text = (s: string) => new TextEncoder().encode(s);
+const admin = { id: 'unused', email: 'admin@example.test', name: null, role: 'ADMIN' as const };
 
 const files = [
   {
@@ -73,6 +75,9 @@ describe(`[KB] bulk import on ${inject('database')}`, () => {
     const bulk = await beginBulkImport();
     expect(await passageIndexStatus()).toBe('missing');
     expect(await liveBulkImports()).toBe(1);
+    // The Documents page says why searches are slower.
+    expect(await passageIndexNoticeFor(admin)).toMatch(/^A bulk import is loading documents/);
+    await expect(passageIndexNoticeFor({ ...admin, role: 'USER' })).rejects.toThrow();
 
     for (const file of files) {
       const result = await ingestFile({ fileName: file.fileName, bytes: text(file.body) });
@@ -85,6 +90,7 @@ describe(`[KB] bulk import on ${inject('database')}`, () => {
     expect(built).toMatchObject({ passages: await db().chunk.count() });
     expect(await passageIndexStatus()).toBe('ready');
     expect(await liveBulkImports()).toBe(0);
+    expect(await passageIndexNoticeFor(admin)).toBeNull();
     expect(await nearest('how many days do I have to ask for a refund?')).toEqual(exact);
     // Finishing twice builds once.
     expect(await bulk.finish()).toBe(built);
@@ -106,6 +112,7 @@ describe(`[KB] bulk import on ${inject('database')}`, () => {
     expect(await passageIndexStatus()).toBe('missing'); // still loading: left alone
 
     await silence(dead.id);
+    expect(await passageIndexNoticeFor(admin)).toMatch(/index is missing; the background jobs build it/);
     await restorePassageIndex();
     expect(await passageIndexStatus()).toBe('ready');
     expect(await liveBulkImports()).toBe(0);

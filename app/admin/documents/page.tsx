@@ -8,6 +8,7 @@ import { DOCUMENTS_PAGE_SIZE } from '@/components/admin/documents/api';
 import { DocumentTable } from '@/components/admin/documents/document-table';
 import { DocumentsChangesProvider } from '@/components/admin/documents/documents-context';
 import { DocumentsSkeleton } from '@/components/admin/documents/documents-skeleton';
+import { PassageIndexNotice } from '@/components/admin/documents/passage-index-notice';
 import { UploadPanel } from '@/components/admin/documents/upload-panel';
 import { SiteHeader } from '@/components/site-header';
 import { requirePageRole, type SessionUser } from '@/lib/auth/session';
@@ -32,6 +33,9 @@ export default async function DocumentsPage() {
             the background; a document answers questions once it is ready.
           </p>
         </div>
+        <Suspense fallback={null}>
+          <PassageIndexNotice viewer={user} />
+        </Suspense>
         <DocumentsChangesProvider>
           <UploadPanel languages={textSearchConfigs} />
           <Suspense fallback={<DocumentsSkeleton />}>
