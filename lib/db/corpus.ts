@@ -1,7 +1,7 @@
 // The corpus version: a counter bumped by every change to the searchable corpus (a document becoming
 // ready, replaced or deleted), so caches built on retrieval results can key on it.
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './client';
 
 export const CORPUS_VERSION_KEY = 'corpus_version';
@@ -24,16 +24,25 @@ export function versionOf(value: unknown): number {
 }
 
 /**
- * Bumps the version inside the caller's transaction, so the change and its version commit together.
- * One UPDATE … RETURNING: concurrent bumps serialise on the row and never lose an increment.
+ * The statement that moves the version on by one for each row of `rows` (a FROM item: one row, one
+ * bump), returning the new version: an insert of the first version, or an update of the row. Concurrent
+ * bumps serialise on the row and never lose an increment.
  */
-export async function bumpCorpusVersion(tx: Tx, reason: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ version: number }[]>`
+export function corpusVersionBump(
+  reason: string,
+  rows: Prisma.Sql = Prisma.sql`(VALUES (1)) AS one`,
+): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO system_state (key, value, reason, updated_at)
-    VALUES (${CORPUS_VERSION_KEY}, jsonb_build_object('version', 1), ${reason}, now())
+    SELECT ${CORPUS_VERSION_KEY}, jsonb_build_object('version', 1), ${reason}, now() FROM ${rows}
     ON CONFLICT (key) DO UPDATE
       SET value = jsonb_build_object('version', coalesce((system_state.value->>'version')::int, 0) + 1),
           reason = EXCLUDED.reason, updated_at = now()
     RETURNING (value->>'version')::int AS version`;
+}
+
+/** Bumps the version inside the caller's transaction, so the change and its version commit together. */
+export async function bumpCorpusVersion(tx: Tx, reason: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ version: number }[]>(corpusVersionBump(reason));
   return Number(rows[0]!.version);
 }
