@@ -1,11 +1,12 @@
 // Documents of the knowledge base: submission, the ingestion states, the atomic swap of a finished
 // document into the corpus, listing and deletion. Passages are written only in that final swap.
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { DocumentStatus, DocumentVisibility } from '@/lib/generated/prisma/enums';
 import { db } from './client';
 import { deleteAnswersCiting } from './answer-cache';
 import { recordAudit } from './audit';
-import { bumpCorpusVersion } from './corpus';
+import { bumpCorpusVersion, corpusVersionBump } from './corpus';
 import { vectorArrayBinary, vectorTypeOid } from './vector-binary';
 import type { SessionUser } from './users';
 
@@ -253,12 +254,13 @@ export class DocumentSupersededError extends Error {
   }
 }
 
-const INSERT_BATCH = 500;
-
 /**
  * The atomic swap: writes every passage of the document, marks it READY, removes older documents
- * from the same source in the same owner scope (the versions this one replaces), and bumps the
- * corpus version, all in one transaction. Retrieval sees the old version or the new one, never a mix.
+ * from the same source in the same owner scope (the versions this one replaces) and the cached
+ * answers citing either, and bumps the corpus version. One statement, so one commit: retrieval sees
+ * the old version or the new one, never a mix, and a document taken over by a newer attempt (or
+ * deleted) is left untouched. One round trip instead of ten, which were a good part of ingestion's
+ * own CPU time (each statement costs the client its encoding and the socket write).
  */
 export async function completeDocument(input: {
   id: string;
@@ -269,63 +271,47 @@ export async function completeDocument(input: {
   /** What the injection screening of the passages found (lib/security/injection/screen-passages.ts). */
   injection: { flaggedPassages: number; score: number };
 }): Promise<{ replaced: number; corpusVersion: number }> {
-  // Before the transaction: the first call of a process looks it up.
-  const vectorOid = await vectorTypeOid(db());
-  return db().$transaction(
-    async (tx) => {
-      const owned = await tx.document.updateMany({
-        where: { id: input.id, attempts: input.attempt, status: { in: ['PARSING', 'EMBEDDING'] } },
-        data: {
-          status: 'READY',
-          title: input.title,
-          language: input.language,
-          chunkCount: input.chunks.length,
-          injectionFlaggedPassages: input.injection.flaggedPassages,
-          injectionScore: input.injection.score,
-          progressDone: input.chunks.length,
-          progressTotal: input.chunks.length,
-          error: null,
-          heartbeatAt: null,
-          readyAt: new Date(),
-        },
-      });
-      if (owned.count !== 1) throw new DocumentSupersededError();
-
-      await tx.$executeRaw`DELETE FROM chunks WHERE document_id = ${input.id}`;
-      for (let start = 0; start < input.chunks.length; start += INSERT_BATCH) {
-        const batch = input.chunks.slice(start, start + INSERT_BATCH);
-        const vectors = vectorArrayBinary(
-          batch.map((c) => c.embedding),
-          vectorOid,
-        );
-        await tx.$executeRaw`
-          INSERT INTO chunks (id, document_id, ordinal, text, heading_path, page, token_count, language, embedding)
-          SELECT gen_random_uuid()::text, ${input.id}, o, t, h, p, n, ${input.language}::regconfig, e
-          FROM unnest(${batch.map((c) => c.ordinal)}::int[], ${batch.map((c) => c.text)}::text[],
-                      ${batch.map((c) => c.headingPath)}::text[], ${batch.map((c) => c.page)}::int[],
-                      ${batch.map((c) => c.tokenCount)}::int[], ${vectors}::vector[])
-            AS u(o, t, h, p, n, e)`;
-      }
-
-      const doc = await tx.document.findUniqueOrThrow({
-        where: { id: input.id },
-        select: { source: true, visibility: true, createdById: true, createdAt: true },
-      });
-      const olderVersions = {
-        id: { not: input.id },
-        source: doc.source,
-        ...scopeWhere(doc),
-        createdAt: { lte: doc.createdAt },
-      };
-      // Answers citing a version that goes (or this document, re-indexed) are not served again.
-      const gone = await tx.document.findMany({ where: olderVersions, select: { id: true } });
-      await deleteAnswersCiting([input.id, ...gone.map((d) => d.id)], tx);
-      const replaced = await tx.document.deleteMany({ where: olderVersions });
-      const corpusVersion = await bumpCorpusVersion(tx, `document ${input.id} ready`);
-      return { replaced: replaced.count, corpusVersion };
-    },
-    { timeout: 120_000, maxWait: 10_000 },
+  const { chunks } = input;
+  const vectors = vectorArrayBinary(
+    chunks.map((c) => c.embedding),
+    await vectorTypeOid(db()),
   );
+  // Data-modifying CTEs all run, on one snapshot: the old passages deleted are not the new ones
+  // inserted, and every step after `owned` does nothing when the attempt no longer owns the document.
+  const [row] = await db().$queryRaw<{ owned: boolean; replaced: number; version: number | null }[]>`
+    WITH owned AS (
+      UPDATE documents
+      SET status = 'READY', title = ${input.title}, language = ${input.language}, chunk_count = ${chunks.length},
+          injection_flagged_passages = ${input.injection.flaggedPassages},
+          injection_score = ${input.injection.score}, progress_done = ${chunks.length},
+          progress_total = ${chunks.length}, error = NULL, heartbeat_at = NULL, ready_at = now(), updated_at = now()
+      WHERE id = ${input.id} AND attempts = ${input.attempt} AND status IN ('PARSING', 'EMBEDDING')
+      RETURNING id, source, visibility, created_by_id, created_at
+    ), old_passages AS (
+      DELETE FROM chunks WHERE document_id IN (SELECT id FROM owned)
+    ), passages AS (
+      INSERT INTO chunks (id, document_id, ordinal, text, heading_path, page, token_count, language, embedding)
+      SELECT gen_random_uuid()::text, owned.id, o, t, h, p, n, ${input.language}::regconfig, e
+      FROM owned, unnest(${chunks.map((c) => c.ordinal)}::int[], ${chunks.map((c) => c.text)}::text[],
+                         ${chunks.map((c) => c.headingPath)}::text[], ${chunks.map((c) => c.page)}::int[],
+                         ${chunks.map((c) => c.tokenCount)}::int[], ${vectors}::vector[])
+        AS u(o, t, h, p, n, e)
+    ), older_versions AS (
+      SELECT d.id FROM documents d, owned o
+      WHERE d.id <> o.id AND d.source = o.source AND d.visibility = o.visibility
+        AND (o.visibility = 'SHARED' OR d.created_by_id IS NOT DISTINCT FROM o.created_by_id)
+        AND d.created_at <= o.created_at
+    ), stale_answers AS (
+      -- Answers citing a version that goes (or this document, re-indexed) are not served again.
+      DELETE FROM answer_cache_entries
+      WHERE cited_document_ids && ARRAY(SELECT id FROM owned UNION ALL SELECT id FROM older_versions)
+    ), replaced AS (
+      DELETE FROM documents WHERE id IN (SELECT id FROM older_versions) RETURNING id
+    ), version AS (${corpusVersionBump(`document ${input.id} ready`, Prisma.sql`owned`)})
+    SELECT EXISTS (SELECT 1 FROM owned) AS owned, (SELECT count(*) FROM replaced)::int AS replaced,
+           (SELECT version FROM version) AS version`;
+  if (!row?.owned || row.version == null) throw new DocumentSupersededError();
+  return { replaced: Number(row.replaced), corpusVersion: Number(row.version) };
 }
 
 /**
