@@ -89,8 +89,9 @@ async function endToEnd(
     const ingested = await Promise.all(
       documents.map((doc) => limit(() => ingestFile({ fileName: doc.fileName, bytes: doc.bytes }))),
     );
-    const built = await bulkImport?.finish();
-    if (bulkImport && !built) throw new Error('the bulk import did not build the passage index');
+    const end = await bulkImport?.finish();
+    if (end && end.outcome !== 'built')
+      throw new Error(`the bulk import did not build the index: ${end.outcome}`);
     return ingested;
   });
   const failed = results.filter((r) => r.status !== 'READY');

@@ -13,6 +13,7 @@ import { supportedFormats } from '@/lib/ingest/formats';
 import { AppError, describeZodError } from '@/lib/http/errors';
 import { EnvError } from '@/lib/env';
 import { uploadFieldsSchema } from '@/lib/ingest/upload';
+import type { BulkImport } from '@/lib/ingest/bulk-import';
 
 const USAGE =
   'usage: npm run ingest -- <files, folders or globs>... [--tags a,b] [--language <config>] [--private --owner <email>] [--bulk]';
@@ -105,7 +106,7 @@ async function main(): Promise<number> {
   ]);
   const database = await openCliDatabase(4);
   const outcomes: Outcome[] = [];
-  let bulk: Awaited<ReturnType<typeof beginBulkImport>> | null = null;
+  let bulk: BulkImport | null = null;
   try {
     let ownerId: string | null = null;
     if (args.data.owner) {
@@ -211,15 +212,15 @@ async function main(): Promise<number> {
 }
 
 /** Builds the passage index at the end of a bulk import, saying so: at 100,000 passages it takes tens of seconds. */
-async function finishBulk(bulk: {
-  finish(): Promise<{ passages: number; ms: number } | null>;
-}): Promise<void> {
+async function finishBulk(bulk: BulkImport): Promise<void> {
   console.error('Building the passage search index…');
-  const built = await bulk.finish();
+  const end = await bulk.finish();
   console.error(
-    built
-      ? `Passage search index built over ${built.passages} passages in ${(built.ms / 1000).toFixed(1)} s.`
-      : 'Another bulk import is still loading: it builds the passage search index when it ends.',
+    end.outcome === 'built'
+      ? `Passage search index built over ${end.passages} passages in ${(end.ms / 1000).toFixed(1)} s.`
+      : end.outcome === 'others-loading'
+        ? `${end.loading} other bulk import${end.loading === 1 ? ' is' : 's are'} still loading: the last to end builds the passage search index.`
+        : 'The passage search index is already in place or being built by the app.',
   );
 }
 

@@ -17,13 +17,18 @@ import {
 } from '@/lib/db/passage-index';
 import { log } from '@/lib/observability/logger';
 
+/** How a bulk import ended for the index. */
+export type BulkImportEnd =
+  | ({ outcome: 'built' } & IndexBuild)
+  /** Other imports are still loading: the last of them builds the index. */
+  | { outcome: 'others-loading'; loading: number }
+  /** Someone else built it meanwhile, or is building it (the job sweep, after a silence). */
+  | { outcome: 'in-hand' };
+
 export type BulkImport = {
   id: string;
-  /**
-   * Ends the import and builds the index unless another import is still loading (it builds it when
-   * it ends). Returns the build, or null when there was none. Safe to call twice.
-   */
-  finish(): Promise<IndexBuild | null>;
+  /** Ends the import and builds the index unless another import is still loading. Safe to call twice. */
+  finish(): Promise<BulkImportEnd>;
 };
 
 /** Starts a bulk import: the index is dropped when this returns. */
@@ -36,14 +41,16 @@ export async function beginBulkImport(): Promise<BulkImport> {
     );
   }, ingestion.bulkImportHeartbeatSeconds * 1000);
   timer.unref();
-  let finished: Promise<IndexBuild | null> | null = null;
+  let finished: Promise<BulkImportEnd> | null = null;
   return {
     id,
     finish() {
-      finished ??= (async () => {
+      finished ??= (async (): Promise<BulkImportEnd> => {
         clearInterval(timer);
-        const others = await endBulkImport(id);
-        return others > 0 ? null : buildPassageIndex();
+        const loading = await endBulkImport(id);
+        if (loading > 0) return { outcome: 'others-loading', loading };
+        const built = await buildPassageIndex();
+        return built ? { outcome: 'built', ...built } : { outcome: 'in-hand' };
       })();
       return finished;
     },

@@ -10,6 +10,7 @@ import {
   BULK_IMPORTS_KEY,
   PASSAGE_INDEX,
   buildPassageIndex,
+  heartbeatBulkImport,
   liveBulkImports,
   passageIndexStatus,
 } from '../../lib/db/passage-index';
@@ -87,7 +88,7 @@ describe(`[KB] bulk import on ${inject('database')}`, () => {
     expect(exact[0]).toContain('refund within thirty days');
 
     const built = await bulk.finish();
-    expect(built).toMatchObject({ passages: await db().chunk.count() });
+    expect(built).toMatchObject({ outcome: 'built', passages: await db().chunk.count() });
     expect(await passageIndexStatus()).toBe('ready');
     expect(await liveBulkImports()).toBe(0);
     expect(await passageIndexNoticeFor(admin)).toBeNull();
@@ -96,13 +97,23 @@ describe(`[KB] bulk import on ${inject('database')}`, () => {
     expect(await bulk.finish()).toBe(built);
   });
 
+  it('counts an import as alive again once it says so', async () => {
+    const bulk = await beginBulkImport();
+    await silence(bulk.id);
+    expect(await liveBulkImports()).toBe(0);
+    await heartbeatBulkImport(bulk.id);
+    expect(await liveBulkImports()).toBe(1);
+    await bulk.finish();
+    expect(await passageIndexStatus()).toBe('ready');
+  });
+
   it('leaves the build to the last of two overlapping imports', async () => {
     const first = await beginBulkImport();
     const second = await beginBulkImport();
     expect(await liveBulkImports()).toBe(2);
-    expect(await first.finish()).toBeNull();
+    expect(await first.finish()).toEqual({ outcome: 'others-loading', loading: 1 });
     expect(await passageIndexStatus()).toBe('missing');
-    expect(await second.finish()).not.toBeNull();
+    expect(await second.finish()).toMatchObject({ outcome: 'built' });
     expect(await passageIndexStatus()).toBe('ready');
   });
 
@@ -117,7 +128,7 @@ describe(`[KB] bulk import on ${inject('database')}`, () => {
     expect(await passageIndexStatus()).toBe('ready');
     expect(await liveBulkImports()).toBe(0);
     // If it comes back after all, its end finds the index in place.
-    expect(await dead.finish()).toBeNull();
+    expect(await dead.finish()).toEqual({ outcome: 'in-hand' });
   });
 
   it('builds again over an index a failed concurrent build left invalid', async () => {
