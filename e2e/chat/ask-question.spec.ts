@@ -38,7 +38,11 @@ test('[CHAT]: end user gets a streamed answer with citations and sources in a ne
   const answer = chat.lastAnswer();
   await expect(answer).toContainText('DATABASE_URL');
   await expect(chat.citations().first()).toBeVisible();
-  await expect(chat.sources().first()).toContainText('Using your own Postgres database');
+  // The number that makes the question new to the answer cache also moves it in the built-in
+  // embedding (a lexical one: the number's digits match digits in other passages), so the README's
+  // section is among the sources, not always the first (e2e/admin/retrieval.spec.ts checks the order
+  // for the question without a number).
+  await expect(chat.sources().filter({ hasText: 'Using your own Postgres database' })).toHaveCount(1);
   await chat.waitForAnswer();
 
   // The answer arrived as a stream of many text deltas, not one block, after its sources.
