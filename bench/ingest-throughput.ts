@@ -19,7 +19,7 @@ import { parseDocument } from '@/lib/ingest/parse';
 import { ingestFile } from '@/lib/ingest/pipeline';
 import { submitDocument } from '@/lib/ingest/submit';
 import { chunkDocument } from '@/lib/rag/chunking';
-import { embeddingText } from '@/lib/rag/embedding-sync';
+import { embeddingText } from '@/lib/rag/embedding-text';
 import { screenPassages } from '@/lib/security/injection/screen-passages';
 import type { Benchmark } from './support/benchmark';
 import { openEmbedded, openPostgres, timed, withClient, type BenchDatabase } from './support/databases';

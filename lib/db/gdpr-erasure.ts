@@ -11,7 +11,7 @@ import { assertRole } from '@/lib/auth/roles';
 import { questionHash } from '@/lib/cache/normalise';
 import { confirmsEmail } from '@/lib/gdpr/schemas';
 import { AppError } from '@/lib/http/errors';
-import { embeddingText } from '@/lib/rag/embedding-sync';
+import { embeddingText } from '@/lib/rag/embedding-text';
 import { deleteAnswersCiting } from './answer-cache';
 import { pseudonymiseAuditSubject, recordAudit } from './audit';
 import { db } from './client';

@@ -12,11 +12,7 @@ import {
   storedEmbeddingDimension,
   storedEmbeddingModel,
 } from '@/lib/db/embeddings';
-
-/** The text a passage is embedded from (ingestion uses the same). */
-export function embeddingText(chunk: { headingPath: string; text: string }): string {
-  return `${chunk.headingPath}\n${chunk.text}`;
-}
+import { embeddingText } from './embedding-text';
 
 export type SyncResult = { changedDimension: boolean; reembedded: number };
 
