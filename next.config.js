@@ -66,6 +66,8 @@ const nextConfig = {
     'pg-boss',
     'unpdf',
     'mammoth',
+    // Only lib/ingest/prepare-worker.mjs imports it, and only when run from the TypeScript sources.
+    'tsx',
   ],
 };
 

@@ -284,6 +284,13 @@ export const ingestion = {
    * slowly once it does not.
    */
   indexBuildMemoryMb: 256,
+  /**
+   * Worker threads that parse, chunk and screen documents (lib/ingest/prepare-pool.ts), so a
+   * process ingests on more than one core and its event loop stays free; and the heap each may use
+   * (a file that needs more fails as damaged instead of taking the process down).
+   */
+  prepareThreads: 2,
+  prepareMemoryMb: 1024,
 } as const;
 
 export const jobs = {

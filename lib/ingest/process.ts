@@ -1,4 +1,5 @@
-// One ingestion attempt of a stored document: parse → chunk → embed → swap into the corpus.
+// One ingestion attempt of a stored document: parse, chunk, screen and (with the built-in embedding)
+// embed on a worker thread → embed with a provider's model → swap into the corpus.
 // Passages are written only by the final swap, so an attempt killed half-way leaves nothing behind
 // and the next attempt starts clean: no duplicate chunks, and retrieval never sees half a document.
 import 'server-only';
@@ -15,11 +16,9 @@ import {
   recordProgress,
 } from '@/lib/db/documents';
 import { log } from '@/lib/observability/logger';
-import { chunkDocument } from '@/lib/rag/chunking';
-import { screenPassages } from '@/lib/security/injection/screen-passages';
-import { embeddingText } from '@/lib/rag/embedding-sync';
+import { embeddingText } from '@/lib/rag/embedding-text';
 import { embedForIngestion } from './embed';
-import { parseDocument } from './parse';
+import { prepareOnThread } from './prepare-pool';
 import { DocumentParseError } from './types';
 
 export type AttemptInfo = {
@@ -44,11 +43,6 @@ export function failureReason(error: unknown): string {
   return `Ingestion failed: ${line.trim().slice(0, 300)}`;
 }
 
-/** Title shown for a document: its own title, else the file name without extension. */
-function titleOf(parsedTitle: string | null, fileName: string): string {
-  return parsedTitle?.trim() || fileName.replace(/\.[^.]+$/, '') || fileName;
-}
-
 /**
  * Runs one attempt on document `id`. Returns normally when the document is ready, failed for good
  * (a bad file: retrying cannot help), deleted, or taken over by a newer attempt; throws when the
@@ -61,11 +55,15 @@ export async function processDocument(id: string, info: AttemptInfo): Promise<vo
   try {
     const [doc, bytes] = await Promise.all([getDocument(id), readDocumentFile(id)]);
     if (!doc || !bytes) throw new DocumentSupersededError();
-    const parsed = await parseDocument({ bytes, fileName: doc.fileName, declaredType: doc.mimeType });
-    const language = doc.language === 'auto' ? parsed.language : doc.language;
-    const title = titleOf(parsed.title, doc.fileName);
-    const chunks = chunkDocument(parsed);
-    if (chunks.length === 0) throw new DocumentParseError('The document contains no text to index.');
+    const embedding = info.embedding ?? getModels().embedding;
+    const prepared = await prepareOnThread({
+      bytes,
+      fileName: doc.fileName,
+      declaredType: doc.mimeType,
+      language: doc.language,
+      localEmbeddingDimensions: embedding.local ? embedding.dimensions : undefined,
+    });
+    const { title, language, chunks, injection } = prepared;
 
     const owned = await recordProgress(id, attempt, {
       status: 'EMBEDDING',
@@ -75,22 +73,26 @@ export async function processDocument(id: string, info: AttemptInfo): Promise<vo
       language,
     });
     if (!owned) throw new DocumentSupersededError();
-    const { embeddings } = await embedForIngestion(
-      chunks.map(embeddingText),
-      async (done, total) => {
-        if (!(await recordProgress(id, attempt, { progressDone: done, progressTotal: total }))) {
-          throw new DocumentSupersededError();
-        }
-      },
-      info.embedding ?? getModels().embedding,
-    );
+    const embeddings =
+      prepared.embeddings ??
+      (
+        await embedForIngestion(
+          chunks.map(embeddingText),
+          async (done, total) => {
+            if (!(await recordProgress(id, attempt, { progressDone: done, progressTotal: total }))) {
+              throw new DocumentSupersededError();
+            }
+          },
+          embedding,
+        )
+      ).embeddings;
     await completeDocument({
       id,
       attempt,
       language,
       title,
       chunks: chunks.map((chunk, i) => ({ ...chunk, embedding: embeddings[i]! })),
-      injection: screenPassages(chunks.map((chunk) => chunk.text)),
+      injection,
     });
   } catch (error) {
     if (error instanceof DocumentSupersededError) return;
