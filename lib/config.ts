@@ -303,8 +303,11 @@ export const jobs = {
   stalledAfterSeconds: 60,
   /** How often each worker looks for stalled or orphaned work. */
   sweepIntervalSeconds: 15,
-  /** Ingestion jobs one app instance runs at once. */
-  ingestConcurrency: 2,
+  /**
+   * Ingestion jobs one app instance runs at once: while some documents are prepared on the
+   * preparation threads (ingestion.prepareThreads), others are written to the database.
+   */
+  ingestConcurrency: 4,
   /** Asynchronous API queries one app instance answers at once. */
   asyncQueryConcurrency: 4,
   /** How often an idle worker polls for new jobs. */
