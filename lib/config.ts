@@ -285,12 +285,15 @@ export const ingestion = {
    */
   indexBuildMemoryMb: 256,
   /**
-   * Worker threads that parse, chunk and screen documents (lib/ingest/prepare-pool.ts), so a
-   * process ingests on more than one core and its event loop stays free; and the heap each may use
-   * (a file that needs more fails as damaged instead of taking the process down).
+   * Worker threads that parse, chunk, screen and (with the built-in embedding) embed documents
+   * (lib/ingest/prepare-pool.ts), so a process ingests on more than one core and its event loop
+   * stays free; the heap each may use, and the time one document may take there (a file past either
+   * fails as damaged instead of taking the process down). 19 MB of prose took 13 s on one core of
+   * the benchmark machine (docs/BENCHMARKS.md).
    */
   prepareThreads: 2,
   prepareMemoryMb: 1024,
+  prepareTimeoutSeconds: 180,
 } as const;
 
 export const jobs = {

@@ -1,12 +1,12 @@
-// Worker threads that prepare documents (prepare.ts): parsing, chunking and screening run beside the
-// event loop, several documents at once on several cores. A thread that takes longer than a file may
-// (a damaged or hostile PDF) is stopped, as is one that runs out of its memory (a decompression bomb);
-// either way the document fails with a reason and the process goes on.
+// Worker threads that prepare documents (prepare.ts): parsing, chunking, screening and the built-in
+// embedding run beside the event loop, several documents at once on several cores. A thread that
+// takes longer than a document may (a damaged or hostile PDF) is stopped, as is one that runs out of
+// its memory (a decompression bomb); either way the document fails with a reason and the process
+// goes on.
 import 'server-only';
 import { Worker } from 'node:worker_threads';
 import { ingestion } from '@/lib/config';
 import { UnsupportedFormatError } from './formats';
-import { parseTimeoutMs } from './parse';
 import type { PrepareInput, PreparedDocument } from './prepare';
 import type { PrepareFailure, PrepareReply } from './prepare-thread';
 import { DocumentParseError } from './types';
@@ -46,7 +46,10 @@ export class PreparePool {
 
   constructor(
     private readonly size: number,
-    private readonly limits: PoolLimits = { timeoutMs: parseTimeoutMs, memoryMb: ingestion.prepareMemoryMb },
+    private readonly limits: PoolLimits = {
+      timeoutMs: ingestion.prepareTimeoutSeconds * 1000,
+      memoryMb: ingestion.prepareMemoryMb,
+    },
   ) {}
 
   /** The prepared document; rejects with DocumentParseError for a file that cannot be indexed. */
