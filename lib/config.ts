@@ -289,11 +289,13 @@ export const ingestion = {
    * (lib/ingest/prepare-pool.ts), so a process ingests on more than one core and its event loop
    * stays free; the heap each may use, and the time one document may take there (a file past either
    * fails as damaged instead of taking the process down). 19 MB of prose took 13 s on one core of
-   * the benchmark machine (docs/BENCHMARKS.md).
+   * the benchmark machine, and needed no more than 256 MB of heap (docs/BENCHMARKS.md).
    */
   prepareThreads: 2,
-  prepareMemoryMb: 1024,
+  prepareMemoryMb: 384,
   prepareTimeoutSeconds: 180,
+  /** A preparation thread without work ends after this long (each holds its own parsers and tokenizer). */
+  prepareIdleSeconds: 60,
 } as const;
 
 export const jobs = {

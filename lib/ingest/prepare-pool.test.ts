@@ -46,7 +46,7 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
 });
 
-describe('PreparePool', { timeout: 30_000 }, () => {
+describe('PreparePool', { timeout: 60_000 }, () => {
   it('prepares on a thread what prepareDocument prepares in process: title, language, passages, screening', async () => {
     const threads = pool(1);
     const pdf: PrepareInput = {
@@ -101,8 +101,17 @@ describe('PreparePool', { timeout: 30_000 }, () => {
     expect(threads.threadCount).toBe(2);
   });
 
+  it('ends a thread that has had no work for a while, and starts one again for the next document', async () => {
+    const threads = pool(2, { timeoutMs: 60_000, memoryMb: 1024, idleMs: 300 });
+    await Promise.all([threads.prepare(markdown('a.md')), threads.prepare(markdown('b.md'))]);
+    expect(threads.threadCount).toBe(2);
+    await expect.poll(() => threads.threadCount, { timeout: 5_000 }).toBe(0);
+    expect((await threads.prepare(markdown('again.md'))).title).toBe('Rückgabe');
+    expect(threads.threadCount).toBe(1);
+  });
+
   it('stops a document that takes longer than a file may, which fails as damaged, and the next one runs', async () => {
-    const threads = pool(1, { timeoutMs: 1_000, memoryMb: 1024 });
+    const threads = pool(1, { timeoutMs: 1_000, memoryMb: 1024, idleMs: 60_000 });
     // The limit counts the document's own time, not the thread's start.
     expect((await threads.prepare(markdown('first.md'))).title).toBe('Rückgabe');
     const slow = await failure(threads.prepare(large(12)));
@@ -112,7 +121,7 @@ describe('PreparePool', { timeout: 30_000 }, () => {
   });
 
   it('fails a file that needs more memory than a thread may use as damaged, and the next one runs', async () => {
-    const threads = pool(1, { timeoutMs: 60_000, memoryMb: MEMORY_MB });
+    const threads = pool(1, { timeoutMs: 60_000, memoryMb: MEMORY_MB, idleMs: 60_000 });
     expect((await threads.prepare(markdown('first.md'))).title).toBe('Rückgabe');
     const big = await failure(threads.prepare(large(12)));
     expect(big).toBeInstanceOf(DocumentParseError);

@@ -25,8 +25,15 @@ type Task = {
   resolve: (result: PreparedDocument) => void;
   reject: (error: unknown) => void;
 };
-type Thread = { worker: Worker; ready: boolean; task: Task | null; timer?: NodeJS.Timeout };
-export type PoolLimits = { timeoutMs: number; memoryMb: number };
+type Thread = {
+  worker: Worker;
+  ready: boolean;
+  task: Task | null;
+  timer?: NodeJS.Timeout;
+  idleTimer?: NodeJS.Timeout;
+};
+/** A document's time and heap on a thread, and how long an idle thread is kept. */
+export type PoolLimits = { timeoutMs: number; memoryMb: number; idleMs: number };
 
 function errorOf(failure: PrepareFailure): Error {
   if (failure.kind === 'parse') return new DocumentParseError(failure.reason);
@@ -49,6 +56,7 @@ export class PreparePool {
     private readonly limits: PoolLimits = {
       timeoutMs: ingestion.prepareTimeoutSeconds * 1000,
       memoryMb: ingestion.prepareMemoryMb,
+      idleMs: ingestion.prepareIdleSeconds * 1000,
     },
   ) {}
 
@@ -60,7 +68,7 @@ export class PreparePool {
     });
   }
 
-  /** Threads running or starting (started on demand, kept while the process lives). */
+  /** Threads running or starting: started on demand, ended after `idleMs` without work. */
   get threadCount(): number {
     return this.threads.size;
   }
@@ -82,6 +90,7 @@ export class PreparePool {
   }
 
   private run(thread: Thread, task: Task): void {
+    clearTimeout(thread.idleTimer);
     thread.task = task;
     thread.worker.ref();
     thread.timer = setTimeout(
@@ -101,7 +110,7 @@ export class PreparePool {
     worker.on('message', (reply: PrepareReply) => {
       if ('ready' in reply) {
         thread.ready = true;
-        worker.unref();
+        this.idle(thread);
       } else {
         const task = this.release(thread);
         if (reply.ok) task?.resolve(reply.result);
@@ -129,13 +138,28 @@ export class PreparePool {
     const task = thread.task;
     clearTimeout(thread.timer);
     thread.task = null;
-    thread.worker.unref();
+    this.idle(thread);
     return task;
+  }
+
+  /**
+   * A thread without work does not keep the process alive, and ends after `idleMs`: each holds its
+   * own copy of the parsers and the tokenizer, memory an instance only needs while it ingests.
+   */
+  private idle(thread: Thread): void {
+    thread.worker.unref();
+    clearTimeout(thread.idleTimer);
+    thread.idleTimer = setTimeout(() => {
+      if (thread.task || !this.threads.delete(thread)) return;
+      void thread.worker.terminate();
+    }, this.limits.idleMs);
+    thread.idleTimer.unref();
   }
 
   /** Ends a thread, failing its task with `error`; the queue's next task goes to another thread. */
   private async stop(thread: Thread, error: unknown): Promise<void> {
     const task = this.release(thread);
+    clearTimeout(thread.idleTimer);
     if (!this.threads.delete(thread)) return;
     task?.reject(error);
     this.dispatch();
