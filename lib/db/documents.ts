@@ -18,7 +18,7 @@ export type NewChunk = {
   headingPath: string;
   page: number | null;
   tokenCount: number;
-  embedding: number[];
+  embedding: ArrayLike<number>;
 };
 
 const documentFields = {

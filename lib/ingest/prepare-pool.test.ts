@@ -5,8 +5,8 @@ import { prepareDocument, type PrepareInput } from './prepare';
 import { PreparePool } from './prepare-pool';
 import { DocumentParseError } from './types';
 
-/** Heap enough for a thread to start and read a small file, not 12 MB of text (64 MB still starts; 160 reads it). */
-const MEMORY_MB = 96;
+/** Heap enough for a thread to start and read a small file (64 MB still starts). */
+const MEMORY_MB = 128;
 const encode = (text: string) => new TextEncoder().encode(text);
 const german =
   'Kunden können innerhalb von dreißig Tagen nach dem Kauf eine Rückerstattung verlangen. Das Geld wird auf das ursprüngliche Zahlungsmittel zurückgebucht, sobald die Ware bei uns eingegangen ist.';
@@ -123,7 +123,9 @@ describe('PreparePool', { timeout: 60_000 }, () => {
   it('fails a file that needs more memory than a thread may use as damaged, and the next one runs', async () => {
     const threads = pool(1, { timeoutMs: 60_000, memoryMb: MEMORY_MB, idleMs: 60_000 });
     expect((await threads.prepare(markdown('first.md'))).title).toBe('Rückgabe');
-    const big = await failure(threads.prepare(large(12)));
+    // 600,000 elements: each becomes an object in every tree between HTML and Markdown.
+    const elements = `<html><body>${'<p>a</p>'.repeat(600_000)}</body></html>`;
+    const big = await failure(threads.prepare({ ...markdown('elements.html'), bytes: encode(elements) }));
     expect(big).toBeInstanceOf(DocumentParseError);
     expect((big as DocumentParseError).reason).toBe(
       'The file needs more memory to read than a document may use; it may be damaged.',

@@ -24,7 +24,11 @@ const port = parentPort;
 if (!port) throw new Error('prepare-thread.ts runs as a worker thread (lib/ingest/prepare-pool.ts)');
 port.on('message', (input: PrepareInput) => {
   prepareDocument(input).then(
-    (result) => port.postMessage({ ok: true, result } satisfies PrepareReply),
+    (result) =>
+      port.postMessage(
+        { ok: true, result } satisfies PrepareReply,
+        result.embeddings ? [result.embeddings.buffer] : [],
+      ),
     (error: unknown) => port.postMessage({ ok: false, failure: failureOf(error) } satisfies PrepareReply),
   );
 });

@@ -27,8 +27,11 @@ export type PreparedDocument = {
   language: string;
   chunks: Chunk[];
   injection: PassageScreening;
-  /** The passages' vectors, in order, when the input asked for the built-in embedding. */
-  embeddings?: number[][];
+  /**
+   * The passages' vectors one after another (passages × dimensions), when the input asked for the
+   * built-in embedding: one buffer, handed to the event loop without a copy.
+   */
+  embeddings?: Float32Array<ArrayBuffer>;
 };
 
 /** Title shown for a document: its own title, else the file name without extension. */
@@ -50,8 +53,12 @@ export async function prepareDocument(input: PrepareInput): Promise<PreparedDocu
     language: input.language === 'auto' ? parsed.language : input.language,
     chunks,
     injection: screenPassages(chunks.map((chunk) => chunk.text)),
-    embeddings: input.localEmbeddingDimensions
-      ? chunks.map((chunk) => hashEmbed(embeddingText(chunk), input.localEmbeddingDimensions!))
-      : undefined,
+    embeddings: input.localEmbeddingDimensions ? embedAll(chunks, input.localEmbeddingDimensions) : undefined,
   };
+}
+
+function embedAll(chunks: Chunk[], dimensions: number): Float32Array<ArrayBuffer> {
+  const vectors = new Float32Array(chunks.length * dimensions);
+  chunks.forEach((chunk, i) => vectors.set(hashEmbed(embeddingText(chunk), dimensions), i * dimensions));
+  return vectors;
 }

@@ -73,19 +73,21 @@ export async function processDocument(id: string, info: AttemptInfo): Promise<vo
       language,
     });
     if (!owned) throw new DocumentSupersededError();
-    const embeddings =
-      prepared.embeddings ??
-      (
-        await embedForIngestion(
-          chunks.map(embeddingText),
-          async (done, total) => {
-            if (!(await recordProgress(id, attempt, { progressDone: done, progressTotal: total }))) {
-              throw new DocumentSupersededError();
-            }
-          },
-          embedding,
-        )
-      ).embeddings;
+    const local = prepared.embeddings;
+    const size = embedding.dimensions;
+    const embeddings: ArrayLike<number>[] = local
+      ? chunks.map((_, i) => local.subarray(i * size, (i + 1) * size))
+      : (
+          await embedForIngestion(
+            chunks.map(embeddingText),
+            async (done, total) => {
+              if (!(await recordProgress(id, attempt, { progressDone: done, progressTotal: total }))) {
+                throw new DocumentSupersededError();
+              }
+            },
+            embedding,
+          )
+        ).embeddings;
     await completeDocument({
       id,
       attempt,
