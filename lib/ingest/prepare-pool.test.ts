@@ -4,6 +4,7 @@ import { UnsupportedFormatError } from './formats';
 import { prepareDocument, type PrepareInput } from './prepare';
 import { PreparePool } from './prepare-pool';
 import { DocumentParseError } from './types';
+import { rejectionOf } from '@/tests/support/rejection';
 
 /** Heap enough for a thread to start and read a small file (64 MB still starts). */
 const MEMORY_MB = 128;
@@ -27,14 +28,7 @@ function large(megabytes: number): PrepareInput {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, Error);
 
 const pools: PreparePool[] = [];
 function pool(...args: ConstructorParameters<typeof PreparePool>): PreparePool {

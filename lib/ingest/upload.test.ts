@@ -5,6 +5,7 @@ import { ingestion } from '@/lib/config';
 import { AppError } from '@/lib/http/errors';
 import { checkSubmission } from './submit';
 import { readUpload } from './upload';
+import { rejectionOf } from '@/tests/support/rejection';
 
 function multipart(fields: Array<[string, string | File]>): Request {
   const form = new FormData();
@@ -12,14 +13,7 @@ function multipart(fields: Array<[string, string | File]>): Request {
   return new Request('http://localhost/api/v1/documents', { method: 'POST', body: form });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 const file = (name: string, text = 'hello', type = 'text/plain') => new File([text], name, { type });
 

@@ -12,18 +12,12 @@ import {
 import { db } from '../../lib/db/client';
 import { upsertUser } from '../../lib/db/users';
 import { AppError } from '../../lib/http/errors';
+import { rejectionOf } from '../support/rejection';
 
 const someone = (email: string, role: 'USER' | 'ADMIN' | 'COMPLIANCE' = 'USER') =>
   upsertUser({ email, role, passwordHash: 'scrypt$x' });
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 describe('[API KEYS] lifecycle', () => {
   it('creates a key shown once, authenticates it, records its use, and refuses it once revoked', async () => {

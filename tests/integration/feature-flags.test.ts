@@ -26,15 +26,9 @@ import { createFlagInput, flagListsInput } from '../../lib/flags/schemas';
 import { AppError } from '../../lib/http/errors';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import { ask, completeAnswer } from '../../lib/rag/ask';
+import { rejectionOf } from '../support/rejection';
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 const booleanFlag = (key: string) =>
   createFlagInput.parse({ key, kind: 'BOOLEAN', defaultVariant: 'off', rolloutVariant: 'on' });

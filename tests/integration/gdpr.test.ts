@@ -24,6 +24,7 @@ import { AppError } from '../../lib/http/errors';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import { ask, completeAnswer } from '../../lib/rag/ask';
 import { countLexemesNow } from '../support/lexeme-counts';
+import { rejectionOf } from '../support/rejection';
 
 const token = randomBytes(4).toString('hex');
 const subjectEmail = `ottilie.brannagh.${token}@example.test`;
@@ -45,14 +46,7 @@ The canteen ${token} opens at half past seven and closes at three in the afterno
 Fridays the canteen ${token} serves fish soup.
 `;
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 async function asked(user: SessionUser, question: string, conversationId: string) {
   return completeAnswer(

@@ -22,17 +22,11 @@ import { useRateLimitStore } from '../../lib/rate-limit/limiter';
 import { createMemoryStore } from '../../lib/rate-limit/memory-store';
 import { renderMetrics } from '../../lib/observability/metrics';
 import { ask, completeAnswer } from '../../lib/rag/ask';
+import { rejectionOf } from '../support/rejection';
 
 type Status = 'OK' | 'ERROR' | 'REJECTED' | 'DEGRADED';
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 async function seedLogs(rows: Array<{ status: Status; errorCode?: string; n: number; ageSeconds?: number }>) {
   await db().queryLog.createMany({

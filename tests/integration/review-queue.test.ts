@@ -18,6 +18,7 @@ import { AppError } from '../../lib/http/errors';
 import { ingestFile } from '../../lib/ingest/pipeline';
 import { ask, completeAnswer } from '../../lib/rag/ask';
 import { reviewFilter } from '../../lib/review/review-schemas';
+import { rejectionOf } from '../support/rejection';
 
 const contracts = `# Supplier contracts
 
@@ -27,14 +28,7 @@ A supplier contract ends with three months' notice in writing, sent to the suppl
 address. Disputes about a termination go to the legal department before any lawsuit is filed.
 `;
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 let run = 0;
 /** A pending item on a query-log row of its own. */

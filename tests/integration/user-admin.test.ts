@@ -9,19 +9,13 @@ import { createSession, findSessionUser } from '../../lib/db/sessions';
 import { changeRole, listUsers, setDisabled, setGroup } from '../../lib/db/user-admin';
 import { findUserForSignIn, upsertUser } from '../../lib/db/users';
 import { AppError } from '../../lib/http/errors';
+import { rejectionOf } from '../support/rejection';
 
 type Role = 'USER' | 'ADMIN' | 'COMPLIANCE';
 
 const someone = (email: string, role: Role = 'USER') => upsertUser({ email, role, passwordHash: 'scrypt$x' });
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 const auditFor = (userId: string) =>
   db().auditEvent.findMany({ where: { targetId: userId }, orderBy: { seq: 'asc' } });

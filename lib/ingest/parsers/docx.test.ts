@@ -4,15 +4,9 @@ import { chunkDocument } from '@/lib/rag/chunking';
 import { makeDocx } from '@/tests/fixtures/ingest/make';
 import { DocumentParseError } from '../types';
 import { parseDocx } from './docx';
+import { rejectionOf } from '@/tests/support/rejection';
 
-async function reason(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DocumentParseError);
-  return (error as DocumentParseError).reason;
-}
+const reason = async (promise: Promise<unknown>) => (await rejectionOf(promise, DocumentParseError)).reason;
 
 describe('parseDocx', () => {
   it('turns Word heading styles into Markdown headings, with lists and tables', async () => {

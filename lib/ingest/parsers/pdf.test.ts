@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { makePdf, type PdfLine } from '@/tests/fixtures/ingest/make';
 import { DocumentParseError } from '../types';
 import { parsePdf } from './pdf';
+import { rejectionOf } from '@/tests/support/rejection';
 
 const read = (bytes: Uint8Array, options: { timeoutMs?: number; maxPages?: number } = {}) =>
   parsePdf(bytes, { timeoutMs: 10_000, ...options });
@@ -27,14 +28,7 @@ const handbook: PdfLine[][] = [
   ],
 ];
 
-async function reason(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DocumentParseError);
-  return (error as DocumentParseError).reason;
-}
+const reason = async (promise: Promise<unknown>) => (await rejectionOf(promise, DocumentParseError)).reason;
 
 describe('parsePdf', () => {
   it('gives one section per page with its number, paragraphs joined and headings from font size', async () => {
