@@ -28,7 +28,7 @@ const GOAL_RECALL = 0.95;
 const VIEWER = { userId: 'bench-viewer' };
 const STAGES = ['embed', 'vector', 'text', 'fuse', 'mmr'] as const;
 /** Search breadths whose recall is also measured: the app's, and wider ones, to show what recall costs. */
-const EF_SEARCH = [...new Set([retrieval.hnswEfSearch, 100, 200, 400])].sort((a, b) => a - b);
+const EF_SEARCH = [...new Set([retrieval.hnswEfSearch, 100, 200, 400, 700])].sort((a, b) => a - b);
 /** Where the app's own search breadth is in EF_SEARCH: the recall the goal is judged on. */
 const APP_EF = EF_SEARCH.indexOf(retrieval.hnswEfSearch);
 

@@ -50,16 +50,18 @@ export const retrieval = {
    * HNSW search breadth: higher is more accurate and slower. Hashed n-gram vectors are hard on the
    * graph: at 100 vector search found 0.51 nDCG@10 on SciFact where exact search finds 0.53. Over
    * 100,000 passages, with the server's half-precision graph, recall@10 against exact search was
-   * 0.86 to 0.87 at 200, 0.956 to 0.966 at 600 and 0.970 at 700 (each build of the graph differs),
-   * for about 1.5 ms more a search per 100 (docs/BENCHMARKS.md, hybrid-query).
+   * 0.86 to 0.90 at 200, 0.946 at 400, 0.956 to 0.968 at 600 and 0.970 to 0.975 at 700 (each build
+   * of the graph differs); 700 cost about 2 ms more at p50 and p95 than 600, and SciFact's nDCG@10
+   * was the same at both (docs/BENCHMARKS.md, hybrid-query).
    */
-  hnswEfSearch: 700,
+  hnswEfSearch: 600,
   /**
    * BM25 over the full-text candidates; a heading occurrence counts `headingWeight` body ones.
-   * The `rescoreCandidates` best matches by summed idf get exact BM25 (150 and 300 gave the same
-   * SciFact nDCG@10; the exact score is most of the text search's time).
+   * The `rescoreCandidates` best matches by summed idf get exact BM25 (100, 150 and 300 gave the
+   * same SciFact nDCG@10; the exact score, which unpacks each candidate's tsvector, is half of the
+   * text search's time).
    */
-  bm25: { k1: 1.2, b: 0.75, headingWeight: 2, rescoreCandidates: 150 },
+  bm25: { k1: 1.2, b: 0.75, headingWeight: 2, rescoreCandidates: 100 },
   /**
    * Full-text candidates come from the question's rarest terms, added while the passages they match
    * stay under this many; commoner terms still count in the score of those candidates. Keeps text
