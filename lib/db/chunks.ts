@@ -265,7 +265,7 @@ export async function searchChunksByText(input: {
   const anyTerm = candidateTerms(input.terms, input.candidateMatches)
     .map((t) => lexemeQuery(t.lexeme))
     .join(' | ');
-  // One statement: bm25_chunks (migration 20261130020000) runs the method above with its own
+  // One statement: bm25_chunks (migrations 20261130020000, 20261204010000) runs the method above with its own
   // planner settings.
   const rows = await queryRows<Row>(
     `SELECT ${HIT_COLUMNS} FROM bm25_chunks($1::text[], $2::tsquery[], $3::float8[], $4::tsquery,

@@ -6,6 +6,7 @@ import {
   commonLexemeShares,
   corpusVersionAndLexemes,
   documentFrequencies,
+  searchChunksByText,
   searchChunksByVector,
 } from '../../lib/db/chunks';
 import { db } from '../../lib/db/client';
@@ -469,5 +470,54 @@ describe(`[RAG] full-text ranking on ${inject('database')}`, () => {
     expect(Number(row!.zone)).toBe(2);
     // A table this small is analysed whole: the share is exact.
     expect(shares.get('zone')).toBeCloseTo(Number(row!.zone) / Number(row!.total), 6);
+  });
+
+  it("scores a passage by BM25 over its own and its title's occurrences of the terms, headings counting more", async () => {
+    await ingest(
+      'freight',
+      '# Freight zones\n\n## Zone surcharges\n\nEach zone adds a surcharge; the outer zone adds two.\n\n' +
+        '## Pallets\n\nA pallet ships at the pallet rate, whatever its zone.\n',
+      {},
+    );
+    const terms = [
+      { lexeme: 'zone', idf: 0.7, df: 3 },
+      { lexeme: 'surcharg', idf: 2.1, df: 1 },
+      { lexeme: 'pallet', idf: 1.9, df: 1 },
+    ];
+    const bm25 = { k1: 1.2, b: 0.75, headingWeight: 2 };
+    const avgLength = 9;
+    const hits = await searchChunksByText({
+      terms,
+      limit: 10,
+      scope: { userId: null, documentIds: [ids.freight!] },
+      avgLength,
+      bm25,
+      rescoreCandidates: 10,
+      candidateMatches: 1_000_000,
+    });
+
+    // The textbook formula over each passage's own lexemes (title and passage), read straight from the table.
+    const rows = await db().$queryRaw<Array<{ id: string; len: number; lexeme: string; weights: string[] }>>`
+      SELECT c.id, length(c.tsv) AS len, u.lexeme, u.weights::text[] AS weights
+      FROM chunks c JOIN documents d ON d.id = c.document_id
+      CROSS JOIN unnest(coalesce(d.title_tsv, '') || c.tsv) AS u
+      WHERE d.id = ${ids.freight} AND u.lexeme = ANY(${terms.map((t) => t.lexeme)})`;
+    const expected = new Map<string, number>();
+    for (const row of rows) {
+      const term = terms.find((t) => t.lexeme === row.lexeme)!;
+      const tf = row.weights.reduce((sum, w) => sum + (w === 'A' ? bm25.headingWeight : 1), 0);
+      const norm = 1 - bm25.b + (bm25.b * row.len) / avgLength;
+      expected.set(
+        row.id,
+        (expected.get(row.id) ?? 0) + (term.idf * tf * (bm25.k1 + 1)) / (tf + bm25.k1 * norm),
+      );
+    }
+    expect(hits).toHaveLength(2);
+    expect(hits.map((hit) => hit.id).sort()).toEqual([...expected.keys()].sort());
+    for (const hit of hits) expect(hit.score).toBeCloseTo(expected.get(hit.id)!, 9);
+    // "zone" is in the title, a heading and the text of the first passage: counted more than once.
+    expect(
+      rows.some((row) => row.lexeme === 'zone' && row.weights.includes('A') && row.weights.length > 2),
+    ).toBe(true);
   });
 });
