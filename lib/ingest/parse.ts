@@ -1,5 +1,6 @@
 // Reading an upload into Markdown sections with a title and a language; every failure has a reason to show.
 import { fileTypeFromBuffer } from 'file-type';
+import { ingestion } from '@/lib/config';
 import { detectFormat, supportedFormats, UnsupportedFormatError } from './formats';
 import { detectLanguage } from './language';
 import { parseDocx } from './parsers/docx';
@@ -12,8 +13,6 @@ import { DocumentParseError, type DocumentFormat, type ParsedDocument, type Pars
 export { DocumentParseError } from './types';
 export { UnsupportedFormatError } from './formats';
 
-/** Time any one file may take to parse before it is given up as damaged or hostile. */
-export const parseTimeoutMs = 60_000;
 /** Longest title kept, in characters: metadata can hold anything. */
 const TITLE_MAX_CHARS = 300;
 
@@ -63,7 +62,9 @@ async function checkContent(format: DocumentFormat, bytes: Uint8Array): Promise<
 async function read(format: DocumentFormat, bytes: Uint8Array): Promise<Parsed> {
   switch (format) {
     case 'pdf':
-      return parsePdf(bytes, { timeoutMs: parseTimeoutMs });
+      // The preparation thread is stopped at this limit too (prepare-pool.ts); stopping pdf.js here
+      // as well frees its memory where the parser runs without a thread (the benchmarks).
+      return parsePdf(bytes, { timeoutMs: ingestion.prepareTimeoutSeconds * 1000 });
     case 'docx': {
       const { title, markdown } = await parseDocx(bytes);
       return { title, sections: [{ page: null, markdown }] };
@@ -73,22 +74,6 @@ async function read(format: DocumentFormat, bytes: Uint8Array): Promise<Parsed> 
       const { title, markdown } = parse(bytes);
       return { title, sections: [{ page: null, markdown }] };
     }
-  }
-}
-
-/** Rejects with a parse error when `promise` has not settled in time. */
-async function bounded<T>(promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new DocumentParseError('The file took too long to read; it may be damaged.')),
-      parseTimeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -111,7 +96,7 @@ export async function parseDocument(input: {
 
   let parsed: Parsed;
   try {
-    parsed = await bounded(read(format, bytes));
+    parsed = await read(format, bytes);
   } catch (error) {
     if (error instanceof DocumentParseError) throw error;
     // A library failing in a way it does not name (or a stack overflow on absurd nesting).
