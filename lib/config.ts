@@ -51,8 +51,8 @@ export const retrieval = {
    * graph: at 100 vector search found 0.51 nDCG@10 on SciFact where exact search finds 0.53. Over
    * 100,000 passages, with the server's half-precision graph, recall@10 against exact search was
    * 0.86 to 0.90 at 200, 0.946 at 400, 0.956 to 0.968 at 600 and 0.970 to 0.975 at 700 (each build
-   * of the graph differs); 700 cost about 2 ms more at p50 and p95 than 600, and SciFact's nDCG@10
-   * was the same at both (docs/BENCHMARKS.md, hybrid-query).
+   * of the graph differs); in the app's retrieval over them 700 took about 1.5 ms more at p50 than
+   * 600, and SciFact's nDCG@10 was the same at both (docs/BENCHMARKS.md, hybrid-query).
    */
   hnswEfSearch: 600,
   /**

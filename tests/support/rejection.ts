@@ -1,3 +1,4 @@
+// The error a test waits for: what a promise rejects with, and of the type the test expects.
 import { expect } from 'vitest';
 
 /**
