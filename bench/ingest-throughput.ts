@@ -5,13 +5,7 @@ import pLimit from 'p-limit';
 import { getModels } from '@/lib/ai/models';
 import { hashEmbed } from '@/lib/ai/local/hash-embedding';
 import { ingestion, jobs } from '@/lib/config';
-import {
-  beginAttempt,
-  completeDocument,
-  getDocument,
-  readDocumentFile,
-  recordProgress,
-} from '@/lib/db/documents';
+import { beginAttempt, completeDocument, recordProgress } from '@/lib/db/documents';
 import { vectorArrayBinary } from '@/lib/db/vector-binary';
 import { beginBulkImport } from '@/lib/ingest/bulk-import';
 import { embedForIngestion } from '@/lib/ingest/embed';
@@ -119,11 +113,10 @@ async function breakdown(database: BenchDatabase, documents: BenchDocument[]): P
       submitDocument({ fileName: file.fileName, bytes: file.bytes }, { enqueue: false }),
     );
     const id = document.id;
-    const attempt = await stage('bookkeeping', () => beginAttempt(id, 'bench'));
-    const [doc, bytes] = await stage('bookkeeping', () =>
-      Promise.all([getDocument(id), readDocumentFile(id)]),
-    );
-    if (attempt === null || !doc || !bytes) throw new Error(`document ${id} vanished during the benchmark`);
+    const doc = await stage('bookkeeping', () => beginAttempt(id, 'bench'));
+    const bytes = doc?.bytes;
+    if (!doc || !bytes) throw new Error(`document ${id} vanished during the benchmark`);
+    const { attempt } = doc;
     const parsed = await stage('parse', () =>
       parseDocument({ bytes, fileName: doc.fileName, declaredType: doc.mimeType }),
     );

@@ -151,18 +151,44 @@ export async function readDocumentFile(id: string): Promise<Uint8Array | null> {
   return row ? new Uint8Array(row.bytes) : null;
 }
 
+/** A started attempt: its number, the fencing token, and what the attempt needs of the document. */
+export type StartedAttempt = {
+  attempt: number;
+  fileName: string;
+  mimeType: string;
+  /** A text search configuration, or 'auto' to detect it. */
+  language: string;
+  /** The stored file; null when it is gone. */
+  bytes: Uint8Array | null;
+};
+
 /**
  * Starts an attempt: the document moves to PARSING and its attempt counter is the fencing token
  * that the final swap checks, so a stalled attempt that wakes up later cannot write over a newer one.
- * Returns null when the document is gone or already finished.
+ * The same statement reads the document's file. Returns null when the document is gone or already
+ * finished.
  */
-export async function beginAttempt(id: string, jobId: string): Promise<number | null> {
-  const rows = await db().$queryRaw<{ attempts: number }[]>`
-    UPDATE documents SET status = 'PARSING', attempts = attempts + 1, job_id = ${jobId},
-           heartbeat_at = now(), progress_done = 0, progress_total = 0, updated_at = now()
-    WHERE id = ${id} AND status IN ('QUEUED', 'PARSING', 'EMBEDDING')
-    RETURNING attempts`;
-  return rows[0] ? Number(rows[0].attempts) : null;
+export async function beginAttempt(id: string, jobId: string): Promise<StartedAttempt | null> {
+  const rows = await db().$queryRaw<
+    { attempts: number; file_name: string; mime_type: string; language: string; bytes: Uint8Array | null }[]
+  >`
+    WITH started AS (
+      UPDATE documents SET status = 'PARSING', attempts = attempts + 1, job_id = ${jobId},
+             heartbeat_at = now(), progress_done = 0, progress_total = 0, updated_at = now()
+      WHERE id = ${id} AND status IN ('QUEUED', 'PARSING', 'EMBEDDING')
+      RETURNING id, attempts, file_name, mime_type, language
+    )
+    SELECT s.attempts, s.file_name, s.mime_type, s.language, f.bytes
+    FROM started s LEFT JOIN document_files f ON f.document_id = s.id`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    attempt: Number(row.attempts),
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    language: row.language,
+    bytes: row.bytes ? new Uint8Array(row.bytes) : null,
+  };
 }
 
 /** Records progress of the running attempt (and that it is alive); false when it no longer owns the document. */

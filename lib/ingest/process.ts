@@ -9,10 +9,8 @@ import {
   beginAttempt,
   completeDocument,
   DocumentSupersededError,
-  getDocument,
   markFailed,
   markRetrying,
-  readDocumentFile,
   recordProgress,
 } from '@/lib/db/documents';
 import { log } from '@/lib/observability/logger';
@@ -49,18 +47,18 @@ export function failureReason(error: unknown): string {
  * attempt should be retried (the queue retries it with backoff, then gives up).
  */
 export async function processDocument(id: string, info: AttemptInfo): Promise<void> {
-  const attempt = await beginAttempt(id, info.jobId);
-  if (attempt === null) return;
+  const started = await beginAttempt(id, info.jobId);
+  if (started === null) return;
+  const { attempt, bytes } = started;
   const finalAttempt = info.retryCount >= info.retryLimit;
   try {
-    const [doc, bytes] = await Promise.all([getDocument(id), readDocumentFile(id)]);
-    if (!doc || !bytes) throw new DocumentSupersededError();
+    if (!bytes) throw new DocumentSupersededError();
     const embedding = info.embedding ?? getModels().embedding;
     const prepared = await prepareOnThread({
       bytes,
-      fileName: doc.fileName,
-      declaredType: doc.mimeType,
-      language: doc.language,
+      fileName: started.fileName,
+      declaredType: started.mimeType,
+      language: started.language,
       localEmbeddingDimensions: embedding.local ? embedding.dimensions : undefined,
     });
     const { title, language, chunks, injection } = prepared;
