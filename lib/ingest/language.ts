@@ -1,5 +1,5 @@
 // Guessing a document's language, as the Postgres text search configuration its full-text index uses.
-import { francAll } from 'franc';
+import { languageScores } from './language-scores';
 
 /** Text search configurations that stock Postgres 15 and later ship: the only names accepted. */
 export const textSearchConfigs = [
@@ -120,7 +120,7 @@ export function detectLanguage(text: string): TextSearchConfig {
   const latin = (clean.match(/\p{Script=Latin}/gu)?.length ?? 0) >= letters / 2;
   if (letters < MIN_LETTERS) return latin ? 'english' : 'simple';
 
-  const scores = francAll(sample(clean, SAMPLE_WINDOW), { minLength: MIN_LETTERS });
+  const scores = languageScores(sample(clean, SAMPLE_WINDOW), MIN_LETTERS);
   const [bestCode, bestScore] = scores[0] ?? ['und', 0];
   if (bestCode === 'und') return latin ? 'english' : 'simple';
   const configOf = (code: string) => CONFIG_BY_CODE[code] ?? 'simple';
