@@ -1,6 +1,7 @@
 // Documents of the knowledge base: submission, the ingestion states, the atomic swap of a finished
 // document into the corpus, listing and deletion. Passages are written only in that final swap.
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DocumentStatus, DocumentVisibility } from '@/lib/generated/prisma/enums';
 import { db } from './client';
@@ -80,47 +81,117 @@ export type DocumentRecord = {
 /** Who a document belongs to for replacement and de-duplication: shared, or one user's private set. */
 export type OwnerScope = { visibility: DocumentVisibility; createdById: string | null };
 
-function scopeWhere(scope: OwnerScope) {
-  return scope.visibility === 'SHARED'
-    ? { visibility: 'SHARED' as const }
-    : { visibility: 'PRIVATE' as const, createdById: scope.createdById };
+/** DocumentRecord's fields as columns, for the statements written in SQL. */
+const documentColumns = Prisma.sql`id, title, source, file_name, format, mime_type, size_bytes, content_hash,
+  visibility, tags, language, status, error, chunk_count, injection_flagged_passages, injection_score,
+  progress_done, progress_total, attempts, job_id, heartbeat_at, ready_at, created_by_id, created_at, updated_at`;
+
+type DocumentRow = {
+  id: string;
+  title: string;
+  source: string;
+  file_name: string;
+  format: string;
+  mime_type: string;
+  size_bytes: number;
+  content_hash: string;
+  visibility: DocumentVisibility;
+  tags: string[];
+  language: string;
+  status: DocumentStatus;
+  error: string | null;
+  chunk_count: number;
+  injection_flagged_passages: number;
+  injection_score: number;
+  progress_done: number;
+  progress_total: number;
+  attempts: number;
+  job_id: string | null;
+  heartbeat_at: Date | null;
+  ready_at: Date | null;
+  created_by_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+function toDocumentRecord(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    fileName: row.file_name,
+    format: row.format,
+    mimeType: row.mime_type,
+    sizeBytes: Number(row.size_bytes),
+    contentHash: row.content_hash,
+    visibility: row.visibility,
+    tags: row.tags,
+    language: row.language,
+    status: row.status,
+    error: row.error,
+    chunkCount: Number(row.chunk_count),
+    injectionFlaggedPassages: Number(row.injection_flagged_passages),
+    injectionScore: Number(row.injection_score),
+    progressDone: Number(row.progress_done),
+    progressTotal: Number(row.progress_total),
+    attempts: Number(row.attempts),
+    jobId: row.job_id,
+    heartbeatAt: row.heartbeat_at,
+    readyAt: row.ready_at,
+    createdById: row.created_by_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
-/** A document with these exact bytes in this scope that is ready or on its way (not failed). */
-export async function findSameContent(
-  scope: OwnerScope,
-  contentHash: string,
-): Promise<DocumentRecord | null> {
-  return db().document.findFirst({
-    where: { ...scopeWhere(scope), contentHash, status: { not: 'FAILED' } },
-    orderBy: { createdAt: 'desc' },
-    select: documentFields,
-  });
-}
-
-export async function createDocument(input: {
+export type NewDocument = OwnerScope & {
   title: string;
   source: string;
   fileName: string;
   format: string;
   mimeType: string;
   contentHash: string;
-  visibility: DocumentVisibility;
   tags: string[];
   language: string;
-  createdById: string | null;
   bytes: Uint8Array;
-}): Promise<DocumentRecord> {
-  const { bytes, ...fields } = input;
-  return db().document.create({
-    data: {
-      ...fields,
-      sizeBytes: bytes.byteLength,
-      status: 'QUEUED',
-      file: { create: { bytes: Uint8Array.from(bytes) } },
-    },
-    select: documentFields,
-  });
+};
+
+/**
+ * Stores a new document (QUEUED) with its file, in one statement. Unless `force`, a document with the
+ * same bytes in the same owner scope that is ready or on its way (not failed) is returned instead,
+ * the newest, and nothing is written.
+ */
+export async function storeDocument(
+  input: NewDocument,
+  options: { force?: boolean } = {},
+): Promise<{ document: DocumentRecord; unchanged: boolean }> {
+  const owner =
+    input.visibility === 'SHARED'
+      ? Prisma.sql`visibility = 'SHARED'`
+      : Prisma.sql`visibility = 'PRIVATE' AND created_by_id IS NOT DISTINCT FROM ${input.createdById}`;
+  const rows = await db().$queryRaw<(DocumentRow & { unchanged: boolean })[]>`
+    WITH same AS (
+      SELECT ${documentColumns} FROM documents
+      WHERE ${!options.force} AND content_hash = ${input.contentHash} AND status <> 'FAILED' AND ${owner}
+      ORDER BY created_at DESC LIMIT 1
+    ), stored AS (
+      INSERT INTO documents (id, title, source, file_name, format, mime_type, size_bytes, content_hash,
+                             visibility, tags, language, status, created_by_id, updated_at)
+      SELECT ${randomUUID()}, ${input.title}, ${input.source}, ${input.fileName}, ${input.format},
+             ${input.mimeType}, ${input.bytes.byteLength}, ${input.contentHash},
+             ${input.visibility}::"DocumentVisibility", ${input.tags}::text[], ${input.language}, 'QUEUED',
+             ${input.createdById}, now()
+      WHERE NOT EXISTS (SELECT 1 FROM same)
+      RETURNING ${documentColumns}
+    ), file AS (
+      INSERT INTO document_files (document_id, bytes) SELECT id, ${input.bytes} FROM stored
+    )
+    SELECT false AS unchanged, * FROM stored
+    UNION ALL
+    SELECT true, * FROM same`;
+  const row = rows[0];
+  if (!row) throw new Error('storing a document returned no row');
+  return { document: toDocumentRecord(row), unchanged: row.unchanged };
 }
 
 export async function setDocumentJob(id: string, jobId: string): Promise<void> {

@@ -3,12 +3,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { ingestion } from '@/lib/config';
-import {
-  createDocument,
-  findSameContent,
-  type DocumentRecord,
-  type DocumentVisibility,
-} from '@/lib/db/documents';
+import { storeDocument, type DocumentRecord, type DocumentVisibility } from '@/lib/db/documents';
 import { AppError } from '@/lib/http/errors';
 import { log } from '@/lib/observability/logger';
 import { enqueueIngestion } from './enqueue';
@@ -60,24 +55,24 @@ export async function submitDocument(
   const visibility = input.visibility ?? 'SHARED';
   const createdById = input.createdById ?? null;
   const contentHash = createHash('sha256').update(input.bytes).digest('hex');
-  if (!options.force) {
-    const same = await findSameContent({ visibility, createdById }, contentHash);
-    if (same) return { document: same, unchanged: true };
-  }
-  const document = await createDocument({
-    title: fileName.replace(/\.[^.]+$/, '') || fileName,
-    source: input.source ?? fileName,
-    fileName,
-    format,
-    // The format's canonical type: what the client declared may be vague (application/octet-stream).
-    mimeType: supportedFormats.find((f) => f.format === format)!.mimeTypes[0]!,
-    contentHash,
-    visibility,
-    tags: input.tags ?? [],
-    language: input.language ?? 'auto',
-    createdById,
-    bytes: input.bytes,
-  });
+  const { document, unchanged } = await storeDocument(
+    {
+      title: fileName.replace(/\.[^.]+$/, '') || fileName,
+      source: input.source ?? fileName,
+      fileName,
+      format,
+      // The format's canonical type: what the client declared may be vague (application/octet-stream).
+      mimeType: supportedFormats.find((f) => f.format === format)!.mimeTypes[0]!,
+      contentHash,
+      visibility,
+      tags: input.tags ?? [],
+      language: input.language ?? 'auto',
+      createdById,
+      bytes: input.bytes,
+    },
+    { force: options.force },
+  );
+  if (unchanged) return { document, unchanged };
   if (options.enqueue !== false) {
     try {
       document.jobId = await enqueueIngestion(document.id);

@@ -9,7 +9,7 @@ import { pseudonymiseAuditSubject, recordAudit } from '../../lib/db/audit';
 import { verifyAuditChain } from '../../lib/db/audit-log';
 import { createApiKey, revokeApiKey } from '../../lib/db/api-keys';
 import { db } from '../../lib/db/client';
-import { createDocument, deleteDocument } from '../../lib/db/documents';
+import { deleteDocument, storeDocument } from '../../lib/db/documents';
 import { upsertUser } from '../../lib/db/users';
 import { auditAnswer } from '../../lib/rag/answer-audit';
 
@@ -316,7 +316,7 @@ describe('[AUDIT] acts recorded with their change', () => {
     expect(revoked[0]).toMatchObject({ actorId: admin.id, actorRole: 'ADMIN', targetType: 'api_key' });
     expect(revoked[0]!.metadata).toEqual({ prefix: expect.any(String), byOwner: true });
 
-    const doc = await createDocument({
+    const { document: doc } = await storeDocument({
       title: 'Audited handbook',
       source: 'audited.md',
       fileName: 'audited.md',
