@@ -68,6 +68,22 @@ describe('PreparePool', { timeout: 60_000 }, () => {
     expect((await threads.prepare({ ...markdown('x.md'), language: 'simple' })).language).toBe('simple');
   });
 
+  it("moves the file's bytes to the thread when asked, and copies them otherwise", async () => {
+    const threads = pool(1);
+    const expected = await prepareDocument(markdown('rueckgabe.md'));
+    const copied = markdown('rueckgabe.md');
+    expect(await threads.prepare(copied)).toEqual(expected);
+    expect(new TextDecoder().decode(copied.bytes)).toContain('Rückgabe');
+    const moved = markdown('rueckgabe.md');
+    expect(await threads.prepare(moved, { transferBytes: true })).toEqual(expected);
+    expect(moved.bytes.byteLength).toBe(0);
+    // A view of part of a larger buffer is copied even when asked: the rest is not the pool's to take.
+    const whole = encode(`padding${new TextDecoder().decode(markdown('x').bytes)}`);
+    const part = { ...markdown('rueckgabe.md'), bytes: whole.subarray(7) };
+    expect(await threads.prepare(part, { transferBytes: true })).toEqual(expected);
+    expect(whole.byteLength).toBeGreaterThan(0);
+  });
+
   it('fails a file that cannot be indexed with its reason, as in process, and goes on', async () => {
     const threads = pool(1);
     const empty = await failure(threads.prepare({ ...markdown('empty.md'), bytes: new Uint8Array() }));

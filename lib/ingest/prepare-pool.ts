@@ -20,8 +20,16 @@ const fromSources = process.env.NEXT_RUNTIME !== 'nodejs';
 const TOO_SLOW = 'The file took too long to read; it may be damaged.';
 const TOO_BIG = 'The file needs more memory to read than a document may use; it may be damaged.';
 
+/**
+ * `transferBytes`: the file's bytes move to the thread instead of being copied, when they are the
+ * whole of their buffer; the caller's view of them is empty afterwards. For a caller that reads the
+ * file only to prepare it (an ingestion attempt): a 20 MB upload is not copied on the event loop.
+ */
+export type PrepareOptions = { transferBytes?: boolean };
+
 type Task = {
   input: PrepareInput;
+  options: PrepareOptions;
   resolve: (result: PreparedDocument) => void;
   reject: (error: unknown) => void;
 };
@@ -61,9 +69,9 @@ export class PreparePool {
   ) {}
 
   /** The prepared document; rejects with DocumentParseError for a file that cannot be indexed. */
-  prepare(input: PrepareInput): Promise<PreparedDocument> {
+  prepare(input: PrepareInput, options: PrepareOptions = {}): Promise<PreparedDocument> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ input, resolve, reject });
+      this.waiting.push({ input, options, resolve, reject });
       this.dispatch();
     });
   }
@@ -97,7 +105,9 @@ export class PreparePool {
       () => void this.stop(thread, new DocumentParseError(TOO_SLOW)),
       this.limits.timeoutMs,
     );
-    thread.worker.postMessage(task.input);
+    const { buffer, byteOffset, byteLength } = task.input.bytes;
+    const whole = buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
+    thread.worker.postMessage(task.input, task.options.transferBytes && whole ? [buffer] : []);
   }
 
   private spawn(): void {
@@ -170,7 +180,7 @@ export class PreparePool {
 const holder = globalThis as unknown as { ragPreparePool?: PreparePool };
 
 /** Prepares a document on this process's pool of `ingestion.prepareThreads` threads. */
-export function prepareOnThread(input: PrepareInput): Promise<PreparedDocument> {
+export function prepareOnThread(input: PrepareInput, options?: PrepareOptions): Promise<PreparedDocument> {
   holder.ragPreparePool ??= new PreparePool(ingestion.prepareThreads);
-  return holder.ragPreparePool.prepare(input);
+  return holder.ragPreparePool.prepare(input, options);
 }

@@ -54,13 +54,17 @@ export async function processDocument(id: string, info: AttemptInfo): Promise<vo
   try {
     if (!bytes) throw new DocumentSupersededError();
     const embedding = info.embedding ?? getModels().embedding;
-    const prepared = await prepareOnThread({
-      bytes,
-      fileName: started.fileName,
-      declaredType: started.mimeType,
-      language: started.language,
-      localEmbeddingDimensions: embedding.local ? embedding.dimensions : undefined,
-    });
+    const prepared = await prepareOnThread(
+      {
+        bytes,
+        fileName: started.fileName,
+        declaredType: started.mimeType,
+        language: started.language,
+        localEmbeddingDimensions: embedding.local ? embedding.dimensions : undefined,
+      },
+      // The attempt's own copy of the file, read for this only: moved to the thread, not copied.
+      { transferBytes: true },
+    );
     const { title, language, chunks, injection } = prepared;
 
     const owned = await recordProgress(id, attempt, {
