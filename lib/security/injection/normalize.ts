@@ -108,28 +108,43 @@ export type Normalized = {
   };
 };
 
+/** An invisible character between two Latin letters: inside a word, where no script needs one. */
+const INVISIBLE_IN_WORD = new RegExp(`(?<=[A-Za-z])(?:${INVISIBLE.source})+(?=[A-Za-z])`, 'g');
+const SPACED_LETTERS = /(?:^|\s)(?:\p{L} ){7,}\p{L}(?=\s|$|[.,!?])/gu;
+const FULLWIDTH = /[\uff01-\uff5e]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+const ANY_CONFUSABLE = new RegExp(CONFUSABLE_RE.source);
+
 export function normalize(raw: string): Normalized {
+  const spacedLetters = raw.match(SPACED_LETTERS)?.length ?? 0;
+  // ASCII text (most passages) holds none of the characters the tricks use, and Unicode
+  // normalisation leaves it as it is: only lowercasing and spacing apply.
+  const ascii = !NON_ASCII.test(raw);
   // Invisible characters count only inside Latin words: some scripts separate words with ZWSP.
-  const invisible =
-    raw.match(new RegExp(`(?<=[A-Za-z])(?:${INVISIBLE.source})+(?=[A-Za-z])`, 'g'))?.length ?? 0;
-  const spacedLetters = raw.match(/(?:^|\s)(?:\p{L} ){7,}\p{L}(?=\s|$|[.,!?])/gu)?.length ?? 0;
-  const bidi = raw.match(BIDI)?.length ?? 0;
-  const tags = raw.match(TAGS)?.length ?? 0;
-  const fullwidth = raw.match(/[\uff01-\uff5e]/g)?.length ?? 0;
-  let text = raw.replace(INVISIBLE, '').replace(BIDI, '').replace(TAGS, '').normalize('NFKC');
-  // Confusables count only when mixed into Latin words: ordinary Cyrillic or Greek text is not a trick.
+  const invisible = ascii ? 0 : (raw.match(INVISIBLE_IN_WORD)?.length ?? 0);
+  const bidi = ascii ? 0 : (raw.match(BIDI)?.length ?? 0);
+  const tags = ascii ? 0 : (raw.match(TAGS)?.length ?? 0);
+  const fullwidth = ascii ? 0 : (raw.match(FULLWIDTH)?.length ?? 0);
+  let text = raw;
   let confusables = 0;
-  text = text.replace(/[\p{L}\p{M}]+/gu, (word) => {
-    if (!/[a-z]/i.test(word)) return word;
-    return word.replace(CONFUSABLE_RE, (ch) => {
-      confusables++;
-      return CONFUSABLES[ch] ?? ch;
-    });
-  });
+  if (!ascii) {
+    text = raw.replace(INVISIBLE, '').replace(BIDI, '').replace(TAGS, '').normalize('NFKC');
+    // Confusables count only when mixed into Latin words: ordinary Cyrillic or Greek text is not a trick.
+    if (ANY_CONFUSABLE.test(text)) {
+      text = text.replace(/[\p{L}\p{M}]+/gu, (word) => {
+        if (!/[a-z]/i.test(word)) return word;
+        return word.replace(CONFUSABLE_RE, (ch) => {
+          confusables++;
+          return CONFUSABLES[ch] ?? ch;
+        });
+      });
+    }
+    text = text
+      .replace(/ß/g, 'ss')
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '');
+  }
   text = text
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     // Literal "\n" sequences typed into a question act as fake line breaks.
     .replace(/\\+\s?n/g, '\n')
