@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, isTextSearchConfig, textSearchConfigs } from './language';
+import { detectLanguage, isTextSearchConfig, scriptCounts, textSearchConfigs } from './language';
 
 const english =
   'Customers may ask for a refund within thirty days of purchase. The money goes back to the original payment method as soon as the returned item has arrived at our warehouse and has been checked.';
@@ -61,5 +61,30 @@ describe('detectLanguage', () => {
     }
     expect(textSearchConfigs).toContain('simple');
     expect(isTextSearchConfig('klingon')).toBe(false);
+  });
+});
+
+describe('scriptCounts', () => {
+  it('counts what the Unicode property expressions count, in ASCII and in every other script', () => {
+    const count = (text: string, expression: RegExp) => text.match(expression)?.length ?? 0;
+    const texts = [
+      english,
+      german,
+      french,
+      'Привет, как дела? Ελληνικά κείμενα. עברית ויידיש. العربية. हिन्दी। தமிழ். Հայերեն.',
+      '知识库把上传的文件拆分成段落。ナレッジベース、한국어 텍스트, ภาษาไทย ເລື່ອງລາວ ខ្មែរ မြန်မာ',
+      'Ligatures ﬁ and ª º, Ⅻ, combining e\u0301, emoji 😀👍🏽, 𝒜𝓁𝓅𝒽𝒶 and a lone \ud800 surrogate.',
+      '',
+    ];
+    for (const text of texts) {
+      expect(scriptCounts(text), text.slice(0, 30)).toEqual({
+        letters: count(text, /\p{L}/gu),
+        latin: count(text, /\p{Script=Latin}/gu),
+        unstemmed: count(
+          text,
+          /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu,
+        ),
+      });
+    }
   });
 });

@@ -104,8 +104,37 @@ function sample(text: string, size: number): string {
 }
 
 /** Scripts written without spaces or stemmers (Chinese, Japanese, Korean, Thai…): 'simple' at once. */
-const UNSTEMMED_SCRIPTS =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+const UNSTEMMED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+export type ScriptCounts = { letters: number; latin: number; unstemmed: number };
+
+/**
+ * Code points of a text that are letters, that are of the Latin script, and that are of a script
+ * without a stemmer, in one pass: ASCII, most of most texts, is told apart without a regex.
+ */
+export function scriptCounts(text: string): ScriptCounts {
+  const counts = { letters: 0, latin: 0, unstemmed: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) {
+        counts.letters++;
+        counts.latin++;
+      }
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    i += char.length - 1;
+    if (LETTER.test(char)) counts.letters++;
+    if (LATIN.test(char)) counts.latin++;
+    if (UNSTEMMED_SCRIPT.test(char)) counts.unstemmed++;
+  }
+  return counts;
+}
 
 /**
  * The text search configuration for a text: its detected language when Postgres has a stemmer for
@@ -115,9 +144,10 @@ const UNSTEMMED_SCRIPTS =
 export function detectLanguage(text: string): TextSearchConfig {
   // Sampled before cleaning too, so a long document costs no more than a short one.
   const clean = prose(sample(text, SAMPLE_WINDOW * 6));
-  const letters = clean.match(/\p{L}/gu)?.length ?? 0;
-  if ((clean.match(UNSTEMMED_SCRIPTS)?.length ?? 0) > letters / 2) return 'simple';
-  const latin = (clean.match(/\p{Script=Latin}/gu)?.length ?? 0) >= letters / 2;
+  const counts = scriptCounts(clean);
+  const { letters } = counts;
+  if (counts.unstemmed > letters / 2) return 'simple';
+  const latin = counts.latin >= letters / 2;
   if (letters < MIN_LETTERS) return latin ? 'english' : 'simple';
 
   const scores = languageScores(sample(clean, SAMPLE_WINDOW), MIN_LETTERS);
