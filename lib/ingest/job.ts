@@ -10,12 +10,13 @@ import { recoverIngestion } from './recover';
 export const ingestDocumentJob = defineJob<IngestJobData>({
   name: INGEST_JOB,
   concurrency: jobs.ingestConcurrency,
-  run: (data, job) =>
-    processDocument(data.documentId, {
+  run: async (data, job) => {
+    await processDocument(data.documentId, {
       jobId: job.id,
       retryCount: job.retryCount,
       retryLimit: job.retryLimit,
-    }),
+    });
+  },
   sweep: async () => {
     await recoverIngestion();
   },

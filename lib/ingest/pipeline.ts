@@ -17,10 +17,16 @@ export type IngestFileResult = {
 export async function ingestFile(input: Submission): Promise<IngestFileResult> {
   const { document, unchanged } = await submitDocument(input, { enqueue: false });
   if (!unchanged) {
-    await processDocument(document.id, { jobId: 'inline', retryCount: 0, retryLimit: 0 }).catch(() => {
-      // processDocument has recorded the failure on the document; it is reported below.
-    });
+    const outcome = await processDocument(document.id, {
+      jobId: 'inline',
+      retryCount: 0,
+      retryLimit: 0,
+    }).catch(() => null); // processDocument has recorded the failure on the document; read below.
+    if (outcome?.status === 'READY') {
+      return { documentId: document.id, status: 'READY', chunks: outcome.chunks, unchanged, error: null };
+    }
   }
+  // Otherwise the document says how it stands: a copy already there, or why it failed or went.
   const done = await getDocument(document.id);
   return {
     documentId: document.id,

@@ -41,14 +41,22 @@ export function failureReason(error: unknown): string {
   return `Ingestion failed: ${line.trim().slice(0, 300)}`;
 }
 
+/** How an attempt ended, when it did not throw. */
+export type AttemptOutcome =
+  | { status: 'READY'; chunks: number }
+  /** A file that cannot be indexed: retrying cannot help. */
+  | { status: 'FAILED'; reason: string }
+  /** The document was deleted, already finished, or taken over by a newer attempt. */
+  | { status: 'GONE' };
+
 /**
- * Runs one attempt on document `id`. Returns normally when the document is ready, failed for good
- * (a bad file: retrying cannot help), deleted, or taken over by a newer attempt; throws when the
- * attempt should be retried (the queue retries it with backoff, then gives up).
+ * Runs one attempt on document `id`. Returns when the document is ready, failed for good, deleted,
+ * or taken over by a newer attempt; throws when the attempt should be retried (the queue retries it
+ * with backoff, then gives up).
  */
-export async function processDocument(id: string, info: AttemptInfo): Promise<void> {
+export async function processDocument(id: string, info: AttemptInfo): Promise<AttemptOutcome> {
   const started = await beginAttempt(id, info.jobId);
-  if (started === null) return;
+  if (started === null) return { status: 'GONE' };
   const { attempt, bytes } = started;
   const finalAttempt = info.retryCount >= info.retryLimit;
   try {
@@ -98,12 +106,13 @@ export async function processDocument(id: string, info: AttemptInfo): Promise<vo
       chunks: chunks.map((chunk, i) => ({ ...chunk, embedding: embeddings[i]! })),
       injection,
     });
+    return { status: 'READY', chunks: chunks.length };
   } catch (error) {
-    if (error instanceof DocumentSupersededError) return;
+    if (error instanceof DocumentSupersededError) return { status: 'GONE' };
     const reason = failureReason(error);
     if (error instanceof DocumentParseError) {
       await markFailed(id, reason, attempt);
-      return;
+      return { status: 'FAILED', reason };
     }
     log().warn({ err: error, documentId: id, attempt, finalAttempt }, 'ingestion attempt failed');
     if (finalAttempt) await markFailed(id, `${reason} Gave up after ${attempt} attempts.`, attempt);
