@@ -8,6 +8,7 @@ import { db } from './client';
 import { deleteAnswersCiting } from './answer-cache';
 import { recordAudit } from './audit';
 import { bumpCorpusVersion, corpusVersionBump } from './corpus';
+import { queryStatement } from './sql';
 import { vectorArrayBinary, vectorTypeOid } from './vector-binary';
 import type { SessionUser } from './users';
 
@@ -240,9 +241,13 @@ export type StartedAttempt = {
  * finished.
  */
 export async function beginAttempt(id: string, jobId: string): Promise<StartedAttempt | null> {
-  const rows = await db().$queryRaw<
-    { attempts: number; file_name: string; mime_type: string; language: string; bytes: Uint8Array | null }[]
-  >`
+  const rows = await queryStatement<{
+    attempts: number;
+    file_name: string;
+    mime_type: string;
+    language: string;
+    bytes: Uint8Array | null;
+  }>(Prisma.sql`
     WITH started AS (
       UPDATE documents SET status = 'PARSING', attempts = attempts + 1, job_id = ${jobId},
              heartbeat_at = now(), progress_done = 0, progress_total = 0, updated_at = now()
@@ -250,7 +255,7 @@ export async function beginAttempt(id: string, jobId: string): Promise<StartedAt
       RETURNING id, attempts, file_name, mime_type, language
     )
     SELECT s.attempts, s.file_name, s.mime_type, s.language, f.bytes
-    FROM started s LEFT JOIN document_files f ON f.document_id = s.id`;
+    FROM started s LEFT JOIN document_files f ON f.document_id = s.id`);
   const row = rows[0];
   if (!row) return null;
   return {
@@ -375,7 +380,7 @@ export async function completeDocument(input: {
   );
   // Data-modifying CTEs all run, on one snapshot: the old passages deleted are not the new ones
   // inserted, and every step after `owned` does nothing when the attempt no longer owns the document.
-  const [row] = await db().$queryRaw<{ owned: boolean; replaced: number; version: number | null }[]>`
+  const [row] = await queryStatement<{ owned: boolean; replaced: number; version: number | null }>(Prisma.sql`
     WITH owned AS (
       UPDATE documents
       SET status = 'READY', title = ${input.title}, language = ${input.language}, chunk_count = ${chunks.length},
@@ -406,7 +411,7 @@ export async function completeDocument(input: {
       DELETE FROM documents WHERE id IN (SELECT id FROM older_versions) RETURNING id
     ), version AS (${corpusVersionBump(`document ${input.id} ready`, Prisma.sql`owned`)})
     SELECT EXISTS (SELECT 1 FROM owned) AS owned, (SELECT count(*) FROM replaced)::int AS replaced,
-           (SELECT version FROM version) AS version`;
+           (SELECT version FROM version) AS version`);
   if (!row?.owned || row.version == null) throw new DocumentSupersededError();
   return { replaced: Number(row.replaced), corpusVersion: Number(row.version) };
 }

@@ -1,11 +1,13 @@
 // The statements every question runs (the API key's check, the answer cache's scope and lookups, the
-// query log's and the cache hits' group-commit writes) sent with node-postgres on the pool under the
-// Prisma client, past Prisma's query pipeline, which cost more CPU than the statements themselves on
-// a cached answer. Parameterised like $queryRaw, with the same chaos faults as the adapter; only for
+// query log's and the cache hits' group-commit writes) and the ingestion's large ones (a document's
+// file read, its passages written) sent with node-postgres on the pool under the Prisma client, past
+// Prisma's query pipeline, which cost more CPU than the statements themselves on a cached answer, and
+// encodes every byte parameter in base64 and back. Parameterised like $queryRaw, with the same chaos faults as the adapter; only for
 // single statements whose result columns need no Prisma types (no timestamps: node-postgres would
 // read them in the process's time zone).
 import 'server-only';
 import { databaseFault } from '@/lib/chaos/database';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, poolOf } from './client';
 
 /** The rows of one parameterised statement ($1, $2, …). */
@@ -14,4 +16,9 @@ export async function queryRows<Row>(text: string, values: readonly unknown[]): 
   if (chaos) await databaseFault();
   const result = await pool.query(text, values as unknown[]);
   return result.rows as Row[];
+}
+
+/** The rows of a statement written as a Prisma.sql template, sent the same way. */
+export function queryStatement<Row>(statement: Prisma.Sql): Promise<Row[]> {
+  return queryRows<Row>(statement.text, statement.values);
 }
