@@ -279,11 +279,18 @@ export async function recordProgress(
     language?: string;
   },
 ): Promise<boolean> {
-  const { count } = await db().document.updateMany({
-    where: { id, attempts: attempt, status: { in: ['PARSING', 'EMBEDDING'] } },
-    data: { ...fields, heartbeatAt: new Date() },
-  });
-  return count === 1;
+  // Only the fields given are set: a title in the list would run its trigger for every progress step.
+  const sets = [Prisma.sql`heartbeat_at = now()`, Prisma.sql`updated_at = now()`];
+  if (fields.status) sets.push(Prisma.sql`status = ${fields.status}::"DocumentStatus"`);
+  if (fields.progressDone !== undefined) sets.push(Prisma.sql`progress_done = ${fields.progressDone}`);
+  if (fields.progressTotal !== undefined) sets.push(Prisma.sql`progress_total = ${fields.progressTotal}`);
+  if (fields.title !== undefined) sets.push(Prisma.sql`title = ${fields.title}`);
+  if (fields.language !== undefined) sets.push(Prisma.sql`language = ${fields.language}`);
+  const rows = await queryStatement(Prisma.sql`
+    UPDATE documents SET ${Prisma.join(sets, ', ')}
+    WHERE id = ${id} AND attempts = ${attempt} AND status IN ('PARSING', 'EMBEDDING')
+    RETURNING id`);
+  return rows.length === 1;
 }
 
 /** A failed attempt that will be retried: back to QUEUED with the reason kept for admins. */
