@@ -19,11 +19,28 @@ export class DatabaseNotConfiguredError extends Error {
 }
 
 /**
+ * How the statements sent on the pool directly (lib/db/sql.ts) read their columns: node-postgres's
+ * way, except that a `timestamp` is UTC, as Prisma writes and reads it (node-postgres would read it
+ * in the process's time zone). Prisma's adapter brings its own parsers for its statements.
+ */
+function typeParser(oid: number, format: 'text' | 'binary' = 'text'): unknown {
+  if (oid === pg.types.builtins.TIMESTAMP && format === 'text') {
+    return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+  }
+  return pg.types.getTypeParser(oid, format);
+}
+
+/**
  * A client on its own pool. `chaos`: with chaos mode's `database` target on, faults are injected under
  * it (lib/chaos/database.ts); only the serving app's client asks for that, not launchers and CLIs.
  */
 export function createDb(connectionString: string, poolSize = 10, options: { chaos?: boolean } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    types: { getTypeParser: typeParser } as pg.CustomTypesConfig,
+  });
   const driver = new PrismaPg(pool, { disposeExternalPool: true });
   const adapter = options.chaos ? withDatabaseChaos(driver) : driver;
   // Password hashes are never read unless a query asks for them by name.

@@ -170,7 +170,7 @@ export async function storeDocument(
     input.visibility === 'SHARED'
       ? Prisma.sql`visibility = 'SHARED'`
       : Prisma.sql`visibility = 'PRIVATE' AND created_by_id IS NOT DISTINCT FROM ${input.createdById}`;
-  const rows = await db().$queryRaw<(DocumentRow & { unchanged: boolean })[]>`
+  const rows = await queryStatement<DocumentRow & { unchanged: boolean }>(Prisma.sql`
     WITH same AS (
       SELECT ${documentColumns} FROM documents
       WHERE ${!options.force} AND content_hash = ${input.contentHash} AND status <> 'FAILED' AND ${owner}
@@ -189,7 +189,7 @@ export async function storeDocument(
     )
     SELECT false AS unchanged, * FROM stored
     UNION ALL
-    SELECT true, * FROM same`;
+    SELECT true, * FROM same`);
   const row = rows[0];
   if (!row) throw new Error('storing a document returned no row');
   return { document: toDocumentRecord(row), unchanged: row.unchanged };

@@ -1,10 +1,11 @@
 // The statements every question runs (the API key's check, the answer cache's scope and lookups, the
-// query log's and the cache hits' group-commit writes) and the ingestion's large ones (a document's
-// file read, its passages written) sent with node-postgres on the pool under the Prisma client, past
-// Prisma's query pipeline, which cost more CPU than the statements themselves on a cached answer, and
-// encodes every byte parameter in base64 and back. Parameterised like $queryRaw, with the same chaos faults as the adapter; only for
-// single statements whose result columns need no Prisma types (no timestamps: node-postgres would
-// read them in the process's time zone).
+// query log's and the cache hits' group-commit writes) and ingestion's (a document stored with its
+// file, an attempt's start, which reads the file, its progress, and the swap that writes the
+// passages), sent with node-postgres on the pool under the Prisma client, past Prisma's query
+// pipeline: it cost more CPU than the statements themselves on a cached answer, and encodes every
+// byte parameter in base64 and back. Parameterised like $queryRaw, with the same chaos faults as the
+// adapter; only for single statements. Columns come back as node-postgres reads them (enums as
+// strings, int8 as strings), and a `timestamp` as a UTC Date, as Prisma reads it (client.ts).
 import 'server-only';
 import { databaseFault } from '@/lib/chaos/database';
 import type { Prisma } from '@/lib/generated/prisma/client';
