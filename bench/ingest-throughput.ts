@@ -10,6 +10,7 @@ import { vectorArrayBinary } from '@/lib/db/vector-binary';
 import { beginBulkImport } from '@/lib/ingest/bulk-import';
 import { embedForIngestion } from '@/lib/ingest/embed';
 import { parseDocument } from '@/lib/ingest/parse';
+import { titleOf } from '@/lib/ingest/prepare';
 import { ingestFile } from '@/lib/ingest/pipeline';
 import { submitDocument } from '@/lib/ingest/submit';
 import { chunkDocument } from '@/lib/rag/chunking';
@@ -121,7 +122,7 @@ async function breakdown(database: BenchDatabase, documents: BenchDocument[]): P
       parseDocument({ bytes, fileName: doc.fileName, declaredType: doc.mimeType }),
     );
     const language = doc.language === 'auto' ? parsed.language : doc.language;
-    const title = parsed.title?.trim() || doc.fileName.replace(/\.[^.]+$/, '');
+    const title = titleOf(parsed.title, doc.fileName);
     const chunks = await stage('chunk', () => chunkDocument(parsed));
     await stage('bookkeeping', () =>
       recordProgress(id, attempt, {

@@ -35,7 +35,7 @@ export type PreparedDocument = {
 };
 
 /** Title shown for a document: its own title, else the file name without extension. */
-function titleOf(parsedTitle: string | null, fileName: string): string {
+export function titleOf(parsedTitle: string | null, fileName: string): string {
   return parsedTitle?.trim() || fileName.replace(/\.[^.]+$/, '') || fileName;
 }
 
