@@ -108,7 +108,8 @@ describe(`[SHUTDOWN] graceful shutdown of a production instance on ${inject('dat
       );
       if (!refused) await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(refused).toBe('ECONNREFUSED');
+    // Refused, or reset when it reached the accept queue just as the listener closed: not served.
+    expect(['ECONNREFUSED', 'ECONNRESET']).toContain(refused);
     expect(ended).toBe(false);
 
     await reading;
