@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashEmbed } from './hash-embedding';
 import { wordWeight } from './word-weights';
@@ -33,6 +34,22 @@ describe('hashEmbed', () => {
       hashEmbed(Array.from({ length: 20 }, (_, i) => word(text * 20 + i)).join(' '), 384);
     }
     expect(hashEmbed(probe, 384)).toEqual(before);
+  });
+
+  it('gives the vectors it always gave: stored passages were embedded with them', () => {
+    // Any change to tokenising, hashing, weighting or arithmetic order moves some bit of these.
+    const texts = [
+      'How do refunds work for annual plans?',
+      'Größe der Datenbank: 384 Dimensionen, naïve café',
+      '数据库 and pgvector HNSW indexes',
+      "The server's port isn't open; x86_64 v2.3.1",
+      'repeat repeat repeat repeat the word repeat',
+      'again '.repeat(80),
+      '',
+    ];
+    const digest = createHash('sha256');
+    for (const text of texts) digest.update(new Uint8Array(new Float64Array(hashEmbed(text, 384)).buffer));
+    expect(digest.digest('hex')).toBe('db82aaeed8f2d2c0c6a8cf3647f1266c323d3f75697f0417370250cf679e315b');
   });
 
   it('respects the requested dimensions and returns unit vectors', () => {

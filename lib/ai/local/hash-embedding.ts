@@ -46,6 +46,8 @@ function fmix32(value: number): number {
 const FEATURE_IDS_MAX = 150_000;
 const featureIds = new Map<string, number>();
 let featureHashes = new Uint32Array(1024);
+/** Each feature's sign (±1), from a second hash of its first. */
+let featureSigns = new Int8Array(1024);
 
 /** What one word contributes: its stem's feature, then its character n-grams. */
 type WordFeatures = { ids: Int32Array; unigramWeight: number; gramWeight: number };
@@ -57,11 +59,16 @@ function featureId(key: string): number {
     id = featureIds.size;
     featureIds.set(key, id);
     if (id >= featureHashes.length) {
-      const grown = new Uint32Array(featureHashes.length * 2);
-      grown.set(featureHashes);
-      featureHashes = grown;
+      const grownHashes = new Uint32Array(featureHashes.length * 2);
+      grownHashes.set(featureHashes);
+      featureHashes = grownHashes;
+      const grownSigns = new Int8Array(featureSigns.length * 2);
+      grownSigns.set(featureSigns);
+      featureSigns = grownSigns;
     }
-    featureHashes[id] = fnv1a(key);
+    const hash = fnv1a(key);
+    featureHashes[id] = hash;
+    featureSigns[id] = fmix32(hash) & 1 ? 1 : -1;
   }
   return id;
 }
@@ -91,9 +98,15 @@ function wordFeatures(word: string): WordFeatures {
 }
 
 // Scratch space of `addFeatures`, indexed by feature id: occurrences in the current text (0 = unseen)
-// and the weight of the first occurrence. Reset after each text for the ids it used.
+// and the weight of the first occurrence; and the ids in order of first occurrence. Reset after each
+// text for the ids it used.
 let counts = new Int32Array(0);
 let weights = new Float64Array(0);
+let order = new Int32Array(1024);
+
+// 1 + ln(tf) for the small counts nearly every feature has, looked up instead of a Math.log for each
+// feature of each passage: the same doubles Math.log gives.
+const SUBLINEAR_TF = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 
 /**
  * Adds a text's features to `vector`: each once, in order of first occurrence, with the weight of
@@ -107,7 +120,7 @@ function addFeatures(text: string, vector: Float64Array): void {
     counts = new Int32Array(0);
     weights = new Float64Array(0);
   }
-  const order: number[] = [];
+  let distinct = 0;
   for (const word of contentWords(text)) {
     const { ids, unigramWeight, gramWeight } = wordFeatures(word);
     if (counts.length < featureIds.size) {
@@ -119,19 +132,26 @@ function addFeatures(text: string, vector: Float64Array): void {
       counts = grownCounts;
       weights = grownWeights;
     }
+    if (order.length < distinct + ids.length) {
+      const grownOrder = new Int32Array((distinct + ids.length) * 2);
+      grownOrder.set(order);
+      order = grownOrder;
+    }
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (counts[id]! === 0) {
-        order.push(id);
+        order[distinct++] = id;
         weights[id] = i === 0 ? unigramWeight : gramWeight;
       }
       counts[id]! += 1;
     }
   }
-  for (const id of order) {
-    const hash = featureHashes[id]!;
-    const sign = fmix32(hash) & 1 ? 1 : -1;
-    vector[hash % vector.length]! += sign * weights[id]! * (1 + Math.log(counts[id]!));
+  const dimensions = vector.length;
+  for (let k = 0; k < distinct; k++) {
+    const id = order[k]!;
+    const count = counts[id]!;
+    const tf = count < SUBLINEAR_TF.length ? SUBLINEAR_TF[count]! : 1 + Math.log(count);
+    vector[featureHashes[id]! % dimensions]! += featureSigns[id]! * weights[id]! * tf;
     counts[id] = 0;
   }
 }
@@ -154,7 +174,7 @@ export function hashEmbed(text: string, dimensions: number): number[] {
   addFeatures(text, vector);
 
   let norm = 0;
-  for (const value of vector) norm += value * value;
+  for (let i = 0; i < dimensions; i++) norm += vector[i]! * vector[i]!;
   norm = Math.sqrt(norm);
   if (norm < 1e-12) {
     // No features, or (very rarely) features that cancelled exactly: see above.
@@ -162,5 +182,7 @@ export function hashEmbed(text: string, dimensions: number): number[] {
     fallback[0] = 1;
     return fallback;
   }
-  return Array.from(vector, (value) => value / norm);
+  const unit = new Array<number>(dimensions);
+  for (let i = 0; i < dimensions; i++) unit[i] = vector[i]! / norm;
+  return unit;
 }
