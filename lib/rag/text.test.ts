@@ -53,6 +53,20 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads ASCII text as the full Unicode path reads it', () => {
+    // A trailing "é" sends the text down the full path and adds one word of its own.
+    const texts = [
+      "The server's port isn't open",
+      "O'Brien's  don't ''quoted'' it's' 'tis",
+      'Line\nbreaks\tTABS, x86_64 v2.3.1 C++ e-mail @user #tag 3.14 1,000',
+      'ALL CAPS AND MiXeD CaSe',
+      '',
+    ];
+    for (const text of texts) expect(words(`${text} é`)).toEqual([...words(text), 'é']);
+    // Single Latin letters go; single digits and other letters stay.
+    expect(contentWords('a 1 Z 2 é ж')).toEqual(['1', '2', 'é', 'ж']);
+  });
+
   it('returns nothing for text without content words', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('What is it, and how?')).toEqual([]);

@@ -20,16 +20,23 @@ const STOPWORDS = new Set(
 // crude but useful stand-in for word segmentation.
 const UNSPACED_SCRIPT = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])/gu;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+// WORD over lowercased ASCII, where a letter is a-z, a number 0-9, no mark exists, and the apostrophe
+// is '. NFKC leaves ASCII as it is, and it holds no unspaced script: most text takes this path.
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const APOSTROPHE = /['’]/;
 
 /** Lowercased words of a text in order, stopwords included, apostrophes folded ("don't" → "dont"). */
 export function words(text: string): string[] {
-  const spaced = text.normalize('NFKC').toLowerCase().replace(UNSPACED_SCRIPT, ' $1 ');
-  const out: string[] = [];
-  for (const [word] of spaced.matchAll(WORD)) {
-    out.push(APOSTROPHE.test(word) ? word.replace(/['’]s$/, '').replace(/['’]/g, '') : word);
+  const found = NON_ASCII.test(text)
+    ? text.normalize('NFKC').toLowerCase().replace(UNSPACED_SCRIPT, ' $1 ').match(WORD)
+    : text.toLowerCase().match(ASCII_WORD);
+  if (!found) return [];
+  for (let i = 0; i < found.length; i++) {
+    const word = found[i]!;
+    if (APOSTROPHE.test(word)) found[i] = word.replace(/['’]s$/, '').replace(/['’]/g, '');
   }
-  return out;
+  return found;
 }
 
 /** Whether a lowercased word is a stopword. */
@@ -85,7 +92,9 @@ function dropSilentE(word: string): string {
 
 /** Content words of a text, unstemmed: stopwords and single Latin letters removed. */
 export function contentWords(text: string): string[] {
-  return words(text).filter((word) => !STOPWORDS.has(word) && !/^[a-z]$/.test(word));
+  return words(text).filter(
+    (word) => !STOPWORDS.has(word) && !(word.length === 1 && word >= 'a' && word <= 'z'),
+  );
 }
 
 /** Content words of a text, stemmed: the terms both retrieval scoring and local embeddings count. */
