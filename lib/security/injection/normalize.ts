@@ -157,9 +157,15 @@ export function normalize(raw: string): Normalized {
   };
 }
 
+/**
+ * A word (a run of non-space) with a digit or one of @$!| before its last character: the only words
+ * `unleet` can change, so the others are not handed to it one by one.
+ */
+const LEET_WORD = /(?<!\S)(?=\S*[0-9@$!|]\S)\S+/g;
+
 function unleet(text: string): string {
-  return text.replace(/\S+/g, (token) => {
-    if (!/[a-z]/.test(token) || !/[0-9@$!|]/.test(token.slice(0, -1))) return token;
+  return text.replace(LEET_WORD, (token) => {
+    if (!/[a-z]/.test(token)) return token;
     // Keep trailing punctuation, and tokens that are plain numbers with units ("10kg", "2023").
     const match = /^(.*?)([.,;:?!]*)$/.exec(token);
     const core = match?.[1] ?? token;
@@ -169,9 +175,57 @@ function unleet(text: string): string {
   });
 }
 
-const BASE64_TOKEN = /[A-Za-z0-9+/]{20,}={0,2}|[A-Za-z0-9_-]{24,}/g;
-const HEX_RUN = /\b(?:[0-9a-fA-F]{2}[ :]?){12,}\b|(?:\\x[0-9a-fA-F]{2}){8,}/g;
+// Encoded runs that may hide a payload. Each regex tries every position of a text and rescans the
+// word from each, so it runs only where a match can be: prose, nearly all text, cannot match at all.
+export const BASE64_TOKEN = /[A-Za-z0-9+/]{20,}={0,2}|[A-Za-z0-9_-]{24,}/g;
+export const HEX_RUN = /\b(?:[0-9a-fA-F]{2}[ :]?){12,}\b|(?:\\x[0-9a-fA-F]{2}){8,}/g;
 const PERCENT_RUN = /(?:%[0-9a-fA-F]{2}){8,}/g;
+
+/** Characters of a BASE64_TOKEN match (but its "=" padding): [A-Za-z0-9+/_-]. */
+const isBase64Char = (c: number) =>
+  (c >= 97 && c <= 122) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 48 && c <= 57) ||
+  c === 43 ||
+  c === 47 ||
+  c === 95 ||
+  c === 45;
+/** Characters of HEX_RUN's first form: [0-9a-fA-F :]. */
+const isHexRunChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 32 || c === 58;
+
+/**
+ * `text.match(BASE64_TOKEN)`, run only on the runs of at least 20 characters of [A-Za-z0-9+/_-]
+ * (with up to two "=" after them), where every match lies.
+ */
+export function base64Tokens(text: string): string[] {
+  const tokens: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isBase64Char(text.charCodeAt(i))) continue;
+    if (i - start >= 20) {
+      let end = i;
+      while (end < i + 2 && text.charCodeAt(end) === 61) end++;
+      tokens.push(...(text.slice(start, end).match(BASE64_TOKEN) ?? []));
+    }
+    start = i + 1;
+  }
+  return tokens;
+}
+
+/**
+ * `text.match(HEX_RUN)`, run only when a match can be: its first form needs 24 characters in a row
+ * of [0-9a-fA-F :], its second a "\x".
+ */
+export function hexRuns(text: string): string[] {
+  let run = 0;
+  let possible = text.includes('\\x');
+  for (let i = 0; i < text.length && !possible; i++) {
+    run = isHexRunChar(text.charCodeAt(i)) ? run + 1 : 0;
+    possible = run >= 24;
+  }
+  return (possible && text.match(HEX_RUN)) || [];
+}
 
 /** Readable text: what a hidden instruction decodes to, unlike random bytes. */
 function readable(text: string): boolean {
@@ -185,15 +239,15 @@ function readable(text: string): boolean {
  */
 export function decodePayloads(raw: string): string[] {
   const decoded: string[] = [];
-  for (const token of raw.match(BASE64_TOKEN) ?? []) {
+  for (const token of base64Tokens(raw)) {
     // A word of letters only is far likelier an identifier than base64.
     if (!/[0-9+/=]/.test(token) && !/[A-Z].*[a-z].*[A-Z]/.test(token)) continue;
     decoded.push(Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
   }
-  for (const run of raw.match(HEX_RUN) ?? []) {
+  for (const run of hexRuns(raw)) {
     decoded.push(Buffer.from(run.replace(/\\x|[ :]/g, ''), 'hex').toString('utf8'));
   }
-  for (const run of raw.match(PERCENT_RUN) ?? []) {
+  for (const run of (raw.includes('%') && raw.match(PERCENT_RUN)) || []) {
     try {
       decoded.push(decodeURIComponent(run));
     } catch {
