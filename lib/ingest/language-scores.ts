@@ -1,11 +1,11 @@
 // franc's language scores, from franc's own trigram models, computed through an inverted index.
 // francAll compares a text's trigrams with every model of its script one by one (about 800 trigrams
-// against the 126 Latin-script models, two dictionary lookups each: 200,000 a document, 40 % of preparing a
-// document on a thread). Here each trigram of the text looks up the models that hold it, once.
-// The figures, ties and order are francAll's: language-scores.test.ts compares the two.
+// against the 126 Latin-script models, two dictionary lookups each: 200,000 a document, 40 % of
+// preparing a document on a thread). Here each trigram of the text looks up the models that hold it,
+// once. The figures, ties and order are francAll's: language-scores.test.ts compares the two.
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
-import { asTuples } from 'trigram-utils';
+import { trigrams as paddedTrigrams } from 'trigram-utils';
 
 /** franc's own constants: it reads 2,048 characters, and an absent trigram costs 300. */
 const MAX_LENGTH = 2048;
@@ -15,12 +15,13 @@ export type LanguageScore = [code: string, score: number];
 
 /**
  * The models of one script: their codes in franc's order, and for each trigram the models that hold
- * it with its rank there, packed as `model * RANKS + rank`.
+ * it with its rank there, packed as `model << RANK_BITS | rank`.
  */
 type ScriptIndex = { codes: string[]; postings: Map<string, Int32Array> };
 
-/** Above any rank in a model (franc keeps 300 trigrams a language). */
-const RANKS = 1024;
+/** Room for any rank in a model (franc keeps 300 trigrams a language). */
+const RANK_BITS = 10;
+const RANK_MASK = (1 << RANK_BITS) - 1;
 
 const indexes = new Map<string, ScriptIndex | null>();
 
@@ -33,7 +34,7 @@ function indexOf(script: string): ScriptIndex | null {
     const lists = new Map<string, number[]>();
     codes.forEach((code, model) => {
       models[code]!.split('|').forEach((trigram, rank) => {
-        const packed = model * RANKS + rank;
+        const packed = (model << RANK_BITS) | rank;
         const list = lists.get(trigram);
         if (list) list.push(packed);
         else lists.set(trigram, [packed]);
@@ -68,15 +69,17 @@ export function languageScores(text: string, minLength: number): LanguageScore[]
   const index = script ? indexOf(script) : null;
   if (!script || !index) return script && share !== 0 ? [[script, 1]] : [['und', 1]];
 
-  const trigrams = asTuples(value);
+  // The text's distinct trigrams and their counts, as franc's asTuples gives them; the distance is a
+  // sum over them, so they need not be sorted as it sorts them.
+  const trigrams = new Map<string, number>();
+  for (const trigram of paddedTrigrams(value)) trigrams.set(trigram, (trigrams.get(trigram) ?? 0) + 1);
   // Every trigram a model lacks costs MAX_DIFFERENCE; one it holds costs how far its rank is off.
-  const distances = new Array<number>(index.codes.length).fill(trigrams.length * MAX_DIFFERENCE);
+  const distances = new Int32Array(index.codes.length).fill(trigrams.size * MAX_DIFFERENCE);
   for (const [trigram, count] of trigrams) {
     const holders = index.postings.get(trigram);
     if (!holders) continue;
     for (const packed of holders) {
-      const rank = packed % RANKS;
-      distances[(packed - rank) / RANKS]! += Math.abs(count - rank - 1) - MAX_DIFFERENCE;
+      distances[packed >> RANK_BITS]! += Math.abs(count - (packed & RANK_MASK) - 1) - MAX_DIFFERENCE;
     }
   }
   const ranked = index.codes.map((code, model): LanguageScore => [code, distances[model]!]);
