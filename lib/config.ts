@@ -287,6 +287,15 @@ export const ingestion = {
    */
   indexBuildMemoryMb: 256,
   /**
+   * From this many passages a server builds the passage index with parallel workers (up to its
+   * max_parallel_maintenance_workers, with the build's memory shared among them: each needs 32 MB of
+   * it, and the server holds it in shared memory, so a server in Docker needs a shm_size above
+   * indexBuildMemoryMb). Postgres would by itself start them only for a table of several times
+   * min_parallel_table_scan_size (8 MB). 3,820 passages built in 0.92 to 1.14 s with two workers
+   * against 1.47 to 1.48 without (docs/BENCHMARKS.md).
+   */
+  indexBuildParallelFromPassages: 1_000,
+  /**
    * Worker threads that parse, chunk, screen and (with the built-in embedding) embed documents
    * (lib/ingest/prepare-pool.ts), so a process ingests on more than one core and its event loop
    * stays free; the heap each may use, and the time one document may take there (a file past either

@@ -87,7 +87,8 @@ export type IndexBuild = { passages: number; ms: number };
 /**
  * Builds the passage index if it is missing or was left invalid, unless another instance is
  * building it: concurrently on a server (searches and writes go on), with
- * `ingestion.indexBuildMemoryMb` of working memory so the graph is built in memory. Returns what was
+ * `ingestion.indexBuildMemoryMb` of working memory so the graph is built in memory, and on a server
+ * with parallel workers from `ingestion.indexBuildParallelFromPassages` passages. Returns what was
  * built, or null when there was nothing to do.
  */
 export async function buildPassageIndex(): Promise<IndexBuild | null> {
@@ -105,18 +106,25 @@ export async function buildPassageIndex(): Promise<IndexBuild | null> {
     if (status === 'ready' || status === 'building') return null;
     if (status === 'invalid') await client.query(`DROP INDEX IF EXISTS ${PASSAGE_INDEX}`);
     const dimensions = await storedEmbeddingDimension();
-    const { rows } = await client.query<{ sql: string; passages: string }>(
-      'SELECT chunks_hnsw_index_sql($1::int, true) AS sql, (SELECT count(*) FROM chunks) AS passages',
+    const { rows } = await client.query<{ sql: string; passages: string; embedded: boolean }>(
+      `SELECT chunks_hnsw_index_sql($1::int, true) AS sql, (SELECT count(*) FROM chunks) AS passages,
+              version() LIKE '%wasm32%' AS embedded`,
       [dimensions],
     );
+    const { sql, embedded } = rows[0]!;
+    const passages = Number(rows[0]!.passages);
+    // The embedded database is one process, with no workers to start.
+    const parallel = !embedded && passages >= ingestion.indexBuildParallelFromPassages;
     const started = performance.now();
     await client.query(`SET maintenance_work_mem = '${Math.trunc(ingestion.indexBuildMemoryMb)}MB'`);
+    if (parallel) await client.query('SET min_parallel_table_scan_size = 0');
     try {
-      await client.query(rows[0]!.sql);
+      await client.query(sql);
     } finally {
       await client.query('RESET maintenance_work_mem');
+      if (parallel) await client.query('RESET min_parallel_table_scan_size');
     }
-    return { passages: Number(rows[0]!.passages), ms: Math.round(performance.now() - started) };
+    return { passages, ms: Math.round(performance.now() - started) };
   } finally {
     if (locked) await client.query('SELECT pg_advisory_unlock($1::bigint)', [BUILD_LOCK]).catch(() => {});
     client.release();

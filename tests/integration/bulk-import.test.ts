@@ -4,7 +4,8 @@
 // failed concurrent build left invalid.
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { hashEmbed } from '../../lib/ai/local/hash-embedding';
-import { db } from '../../lib/db/client';
+import { ingestion } from '../../lib/config';
+import { db, poolOf } from '../../lib/db/client';
 import { searchChunksByVector } from '../../lib/db/chunks';
 import {
   BULK_IMPORTS_KEY,
@@ -129,6 +130,42 @@ describe(`[KB] bulk import on ${inject('database')}`, () => {
     expect(await liveBulkImports()).toBe(0);
     // If it comes back after all, its end finds the index in place.
     expect(await dead.finish()).toEqual({ outcome: 'in-hand' });
+  });
+
+  it('builds with parallel workers from the configured size, leaving the pooled sessions as they were', async () => {
+    const { pool } = poolOf(db());
+    const setting = async () =>
+      (await pool.query<{ value: string }>(`SELECT current_setting('min_parallel_table_scan_size') AS value`))
+        .rows[0]!.value;
+    const before = await setting();
+    // The configuration is read-only to the app; this test lowers the threshold to its three passages.
+    const settings = ingestion as { indexBuildParallelFromPassages: number };
+    const threshold = settings.indexBuildParallelFromPassages;
+    settings.indexBuildParallelFromPassages = 1;
+    try {
+      const bulk = await beginBulkImport();
+      for (const file of files) await ingestFile({ fileName: file.fileName, bytes: text(file.body) });
+      const exact = await nearest('when do parcels leave the warehouse?');
+      expect(exact[0]).toContain('every weekday at noon');
+      expect(await bulk.finish()).toMatchObject({ outcome: 'built' });
+      expect(await passageIndexStatus()).toBe('ready');
+      expect(await nearest('when do parcels leave the warehouse?')).toEqual(exact);
+    } finally {
+      settings.indexBuildParallelFromPassages = threshold;
+    }
+    // Every session the pool holds reads the server's own setting again.
+    const sessions = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+    try {
+      for (const session of sessions) {
+        const { rows } = await session.query<{ value: string }>(
+          `SELECT current_setting('min_parallel_table_scan_size') AS value`,
+        );
+        expect(rows[0]!.value).toBe(before);
+      }
+    } finally {
+      for (const session of sessions) session.release();
+    }
+    expect(await setting()).toBe(before);
   });
 
   it('builds again over an index a failed concurrent build left invalid', async () => {
