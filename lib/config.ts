@@ -291,8 +291,8 @@ export const ingestion = {
    * max_parallel_maintenance_workers, with the build's memory shared among them: each needs 32 MB of
    * it, and the server holds it in shared memory, so a server in Docker needs a shm_size above
    * indexBuildMemoryMb). Postgres would by itself start them only for a table of several times
-   * min_parallel_table_scan_size (8 MB). 3,820 passages built in 0.92 to 1.14 s with two workers
-   * against 1.47 to 1.48 without (docs/BENCHMARKS.md).
+   * min_parallel_table_scan_size (8 MB). 3,820 passages built in 0.92 to 1.22 s with two workers
+   * against 1.47 to 1.76 without (docs/BENCHMARKS.md).
    */
   indexBuildParallelFromPassages: 1_000,
   /**
