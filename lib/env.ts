@@ -31,6 +31,10 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Ingestion's statements as named prepared statements (lib/db/sql.ts). Set false behind a
+  // transaction-mode pooler that does not track them (PgBouncer before 1.21, or its
+  // max_prepared_statements at 0).
+  DATABASE_PREPARED_STATEMENTS: trueOrFalse('true'),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
 

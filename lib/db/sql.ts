@@ -10,13 +10,15 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { databaseFault } from '@/lib/chaos/database';
+import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, poolOf } from './client';
 
 /**
  * The rows of one parameterised statement ($1, $2, …). `prepared` sends it as a named statement, the
- * name being a hash of its text: each session parses it once and then only binds and runs it. Only
- * for texts of a bounded number of forms (every value in a parameter), as a session keeps each.
+ * name being a hash of its text: each session parses it once and then only binds and runs it (unless
+ * DATABASE_PREPARED_STATEMENTS is false). Only for texts of a bounded number of forms (every value in
+ * a parameter), as a session keeps each.
  */
 export async function queryRows<Row>(
   text: string,
@@ -26,7 +28,7 @@ export async function queryRows<Row>(
   const { pool, chaos } = poolOf(db());
   if (chaos) await databaseFault();
   const result =
-    options.prepared && (await sessionPerConnection(pool))
+    options.prepared && env().DATABASE_PREPARED_STATEMENTS && (await sessionPerConnection(pool))
       ? await pool.query({ name: statementName(text), text, values: values as unknown[] })
       : await pool.query(text, values as unknown[]);
   return result.rows as Row[];
