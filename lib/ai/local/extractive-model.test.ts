@@ -175,6 +175,28 @@ describe('extractiveAnswer', () => {
     expect(answer).toBe('Snapshots are taken nightly. [2] They are kept for 30 days. [2]');
   });
 
+  it('prefers a whole sentence to the cut tail of one that opens a passage', () => {
+    const answer = extractiveAnswer({
+      question: 'What does CI run on every push?',
+      passages: [
+        // The chunker's overlap: the last words of the previous passage's long last sentence.
+        {
+          n: 1,
+          title: 'Tests',
+          headingPath: 'Tests',
+          text: 'is what CI runs on every push. Releases are tagged.',
+        },
+        {
+          n: 2,
+          title: 'Tests',
+          headingPath: 'Tests',
+          text: 'The script `.ci/run` is what CI runs on every push.',
+        },
+      ],
+    });
+    expect(answer).toBe('The script `.ci/run` is what CI runs on every push. [2]');
+  });
+
   it('clips a very long sentence', () => {
     const long = `The key ${'rotates and '.repeat(60)}ends.`;
     const answer = extractiveAnswer({

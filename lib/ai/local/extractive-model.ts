@@ -22,6 +22,12 @@ const MAX_ANSWER_CHARS = 600;
 const MAX_SENTENCE_CHARS = 350;
 /** A sentence joins the answer only if it scores at least this share of the best one. */
 const MIN_RELATIVE_SCORE = 0.3;
+/**
+ * Weight of a passage's opening words when they start in lowercase: the tail of a sentence cut at
+ * the passage's start (the chunker repeats the last words of the previous passage when its last
+ * sentence is too long to repeat whole). Quoted alone it lacks its subject ("is what CI runs: …").
+ */
+const FRAGMENT = 0.5;
 /** Words per streamed delta: small enough that the answer visibly streams. */
 const WORDS_PER_DELTA = 3;
 
@@ -96,7 +102,8 @@ function score(input: PromptInput, question: Set<string>, candidates: Candidate[
     const rankShare = passageCount > 1 ? 1 - candidate.passageIndex / (passageCount - 1) : 1;
     // A sentence that announces something it does not contain ("Run the following:") reads badly alone.
     const dangling = /:\s*$/.test(candidate.text) ? 0.6 : 1;
-    candidate.score = bm25 * (1 + 0.3 * headingShare) * (1 + 0.15 * rankShare) * dangling;
+    const fragment = candidate.order === 0 && /^\p{Ll}/u.test(candidate.text) ? FRAGMENT : 1;
+    candidate.score = bm25 * (1 + 0.3 * headingShare) * (1 + 0.15 * rankShare) * dangling * fragment;
   }
 }
 
