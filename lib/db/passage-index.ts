@@ -7,6 +7,7 @@ import 'server-only';
 import { ingestion } from '@/lib/config';
 import { db, poolOf } from './client';
 import { storedEmbeddingDimension } from './embeddings';
+import { EMBEDDED_DATABASE_SQL } from './sql';
 
 export const PASSAGE_INDEX = 'chunks_embedding_hnsw_idx';
 
@@ -108,7 +109,7 @@ export async function buildPassageIndex(): Promise<IndexBuild | null> {
     const dimensions = await storedEmbeddingDimension();
     const { rows } = await client.query<{ sql: string; passages: string; embedded: boolean }>(
       `SELECT chunks_hnsw_index_sql($1::int, true) AS sql, (SELECT count(*) FROM chunks) AS passages,
-              version() LIKE '%wasm32%' AS embedded`,
+              ${EMBEDDED_DATABASE_SQL} AS embedded`,
       [dimensions],
     );
     const { sql, embedded } = rows[0]!;

@@ -34,6 +34,9 @@ export async function queryRows<Row>(
   return result.rows as Row[];
 }
 
+/** True on the embedded database (PGlite, built for WebAssembly), false on a Postgres server. */
+export const EMBEDDED_DATABASE_SQL = `version() LIKE '%wasm32%'`;
+
 const sessions = new WeakMap<pg.Pool, Promise<boolean>>();
 
 /**
@@ -45,7 +48,7 @@ function sessionPerConnection(pool: pg.Pool): Promise<boolean> {
   let known = sessions.get(pool);
   if (!known) {
     known = pool
-      .query<{ embedded: boolean }>(`SELECT version() LIKE '%wasm32%' AS embedded`)
+      .query<{ embedded: boolean }>(`SELECT ${EMBEDDED_DATABASE_SQL} AS embedded`)
       .then((result) => !result.rows[0]!.embedded);
     // A failed check is asked again next time.
     known.catch(() => sessions.delete(pool));
