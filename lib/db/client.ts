@@ -6,6 +6,7 @@ import pg from 'pg';
 import { withDatabaseChaos } from '@/lib/chaos/database';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
+import { log } from '@/lib/observability/logger';
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -41,6 +42,10 @@ export function createDb(connectionString: string, poolSize = 10, options: { cha
     connectionTimeoutMillis: 5_000,
     types: { getTypeParser: typeParser } as pg.CustomTypesConfig,
   });
+  // An idle connection the server drops (a restart, a failover, the embedded database closing it)
+  // is an 'error' event on the pool, which ends the process when nobody listens. The pool has
+  // already discarded that connection; the next query opens a new one.
+  pool.on('error', (error) => log().warn({ err: error }, 'an idle database connection was closed'));
   const driver = new PrismaPg(pool, { disposeExternalPool: true });
   const adapter = options.chaos ? withDatabaseChaos(driver) : driver;
   // Password hashes are never read unless a query asks for them by name.

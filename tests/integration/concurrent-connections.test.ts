@@ -3,6 +3,7 @@
 // it, two connections' extended-protocol exchanges interleave in the one PGlite session.)
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import { createDb, poolOf } from '../../lib/db/client';
 
 describe(`[DB] concurrent connections on ${inject('database')}`, () => {
   it('keeps each connection’s queries, transactions and errors apart', async () => {
@@ -44,6 +45,28 @@ describe(`[DB] concurrent connections on ${inject('database')}`, () => {
       });
     } finally {
       await Promise.all(clients.map((client) => client.end()));
+    }
+  });
+});
+
+describe(`[DB] a dropped idle connection on ${inject('database')}`, () => {
+  it('is logged and replaced, not fatal to the process', async () => {
+    const client = createDb(inject('databaseUrl'), 2);
+    const { pool } = poolOf(client);
+    try {
+      const idle = await pool.connect();
+      await idle.query('SELECT 1');
+      idle.release();
+      const dropped = new Promise<void>((resolve) => idle.once('end', () => resolve()));
+      // The idle connection's socket closes under it, as in a server restart or a network cut.
+      (idle as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      await dropped;
+      // The pool reports the drop as an 'error' event, which ends the process (and fails this run)
+      // unless the pool listens for it. The connection is gone from the pool; a new one serves.
+      expect(pool.totalCount).toBe(0);
+      expect(await client.$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`).toEqual([{ ok: 1 }]);
+    } finally {
+      await client.$disconnect();
     }
   });
 });
