@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import pLimit from 'p-limit';
 import { glob } from 'tinyglobby';
 import { z } from 'zod';
 import { supportedFormats } from '@/lib/ingest/formats';
@@ -14,10 +15,13 @@ import { AppError, describeZodError } from '@/lib/http/errors';
 import { EnvError } from '@/lib/env';
 import { uploadFieldsSchema } from '@/lib/ingest/upload';
 import type { BulkImport } from '@/lib/ingest/bulk-import';
+import type { Workers } from '@/lib/jobs/worker';
 
 const USAGE =
   'usage: npm run ingest -- <files, folders or globs>... [--tags a,b] [--language <config>] [--private --owner <email>] [--bulk]';
 const POLL_MS = 300;
+/** Files read, hashed and stored at once while the queue is worked. */
+const SUBMIT_CONCURRENCY = 4;
 
 const argsSchema = z
   .object({
@@ -90,7 +94,7 @@ async function main(): Promise<number> {
 
   // Loaded only now: the parsers and the tokenizer take seconds to load, bad arguments should not wait.
   const [
-    { getDocument },
+    { getDocuments },
     { findUserByEmail },
     { checkSubmission, submitDocument },
     worker,
@@ -117,40 +121,20 @@ async function main(): Promise<number> {
       }
       ownerId = owner.id;
     }
-    const workers = await worker.startWorkers();
-
-    // Queue everything first: each file is stored once and its job is durable from here on.
-    const pending = new Map<string, string>();
-    for (const file of files) {
-      try {
-        const bytes = await readFile(file);
-        checkSubmission({ fileName: file, bytes });
-        const { document, unchanged } = await submitDocument({
-          fileName: path.basename(file),
-          source: path.relative(process.cwd(), path.resolve(file)),
-          bytes,
-          visibility: fields.data.visibility === 'private' ? 'PRIVATE' : 'SHARED',
-          tags: fields.data.tags,
-          language: fields.data.language,
-          createdById: ownerId,
-        });
-        if (unchanged && document.status === 'READY') {
-          outcomes.push({ file, status: 'unchanged', detail: `${document.chunkCount} passages` });
-        } else pending.set(document.id, file);
-      } catch (error) {
-        const reason = error instanceof AppError ? error.message : (error as Error).message;
-        outcomes.push({ file, status: 'failed', detail: reason });
-      }
-    }
-
-    // Only when there is something to load: unchanged files would rebuild the index for nothing.
-    if (values.bulk && pending.size > 0) {
-      bulk = await beginBulkImport();
-      console.error(
-        'Bulk import: the passage search index is dropped until the import ends (vector search is exact and slower meanwhile).',
-      );
-    }
-
+    // Files are stored and queued a few at a time, and the queue is worked here as soon as one
+    // needs loading; with --bulk the passage index is dropped first. Only then: unchanged files would
+    // rebuild the index for nothing.
+    let processing = null as Promise<Workers> | null;
+    const startProcessing = () =>
+      (processing ??= (async () => {
+        if (values.bulk) {
+          bulk = await beginBulkImport();
+          console.error(
+            'Bulk import: the passage search index is dropped until the import ends (vector search is exact and slower meanwhile).',
+          );
+        }
+        return worker.startWorkers();
+      })());
     const interactive = process.stderr.isTTY === true;
     const bar = new cliProgress.SingleBar(
       {
@@ -163,11 +147,44 @@ async function main(): Promise<number> {
     );
     if (interactive) bar.start(files.length, outcomes.length, { passages: 0, current: '' });
     let passages = 0;
+    const pending = new Map<string, string>();
+    const limit = pLimit(SUBMIT_CONCURRENCY);
+    await Promise.all(
+      files.map((file) =>
+        limit(async () => {
+          try {
+            const bytes = await readFile(file);
+            checkSubmission({ fileName: file, bytes });
+            const { document, unchanged } = await submitDocument({
+              fileName: path.basename(file),
+              source: path.relative(process.cwd(), path.resolve(file)),
+              bytes,
+              visibility: fields.data.visibility === 'private' ? 'PRIVATE' : 'SHARED',
+              tags: fields.data.tags,
+              language: fields.data.language,
+              createdById: ownerId,
+            });
+            if (unchanged && document.status === 'READY') {
+              outcomes.push({ file, status: 'unchanged', detail: `${document.chunkCount} passages` });
+            } else pending.set(document.id, file);
+          } catch (error) {
+            const reason = error instanceof AppError ? error.message : (error as Error).message;
+            outcomes.push({ file, status: 'failed', detail: reason });
+          }
+          if (interactive) bar.update(outcomes.length, { current: `read ${path.basename(file)}` });
+          if (pending.size > 0) await startProcessing();
+        }),
+      ),
+    );
+
     while (pending.size > 0) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      // One query a tick for every file still loading.
+      const docs = new Map((await getDocuments([...pending.keys()])).map((doc) => [doc.id, doc]));
       let current = '';
+      let waiting = false;
       for (const [id, file] of pending) {
-        const doc = await getDocument(id);
+        const doc = docs.get(id);
         if (!doc || doc.status === 'READY' || doc.status === 'FAILED') {
           pending.delete(id);
           const outcome: Outcome =
@@ -177,7 +194,9 @@ async function main(): Promise<number> {
           if (doc?.status === 'READY') passages += doc.chunkCount;
           outcomes.push(outcome);
           if (!interactive) console.log(`${outcome.status.padEnd(9)} ${file} (${outcome.detail})`);
-        } else if (!current) {
+        } else if (!current || (waiting && doc.status !== 'QUEUED')) {
+          // The line shows a file being worked on, else one still waiting.
+          waiting = doc.status === 'QUEUED';
           const step =
             doc.status === 'EMBEDDING'
               ? `embedding ${doc.progressDone}/${doc.progressTotal}`
@@ -188,7 +207,7 @@ async function main(): Promise<number> {
       if (interactive) bar.update(outcomes.length, { passages, current: current.slice(0, 60) });
     }
     if (interactive) bar.stop();
-    await workers.stop();
+    await (await processing)?.stop();
     if (bulk) {
       const ending = bulk;
       bulk = null;

@@ -203,6 +203,12 @@ export async function getDocument(id: string): Promise<DocumentRecord | null> {
   return db().document.findUnique({ where: { id }, select: documentFields });
 }
 
+/** The documents with these ids that exist, in no particular order. */
+export async function getDocuments(ids: readonly string[]): Promise<DocumentRecord[]> {
+  if (ids.length === 0) return [];
+  return db().document.findMany({ where: { id: { in: [...ids] } }, select: documentFields });
+}
+
 /** Newest first; `cursor` is the id of the last row of the previous page. */
 export async function listDocuments(options: {
   limit: number;
