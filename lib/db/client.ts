@@ -96,9 +96,20 @@ export function db(): Db {
   return globalForDb.ragDb;
 }
 
+/**
+ * Disconnects `client` for good and ends its pool. Prisma ends the pool only when a query of its own
+ * opened the adapter; the statements of lib/db/sql.ts use the pool directly, and a process that ran
+ * only those (an ingest run where every file was unchanged) kept connections open past the end.
+ */
+export async function disconnectDb(client: Db): Promise<void> {
+  await client.$disconnect();
+  const { pool } = poolOf(client);
+  if (!pool.ending) await pool.end();
+}
+
 /** Closes this process's pool, if one was opened; the next db() opens a new one (shutdown). */
 export async function closeDb(): Promise<void> {
   const client = globalForDb.ragDb;
   globalForDb.ragDb = undefined;
-  await client?.$disconnect();
+  if (client) await disconnectDb(client);
 }

@@ -1,6 +1,6 @@
 // The database of a command-line tool: DATABASE_URL, else the embedded database in DATA_DIR (opened
 // here, or reached through the running app's port when the app holds it), migrated before use.
-import { connectDb } from '@/lib/db/client';
+import { connectDb, disconnectDb } from '@/lib/db/client';
 import {
   EmbeddedDatabaseLockedError,
   embeddedDatabaseUrl,
@@ -36,7 +36,7 @@ export async function openCliDatabase(poolSize = 2): Promise<CliDatabase> {
   return {
     url,
     async close() {
-      await client.$disconnect();
+      await disconnectDb(client);
       await embedded?.stop();
     },
   };

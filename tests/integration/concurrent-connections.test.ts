@@ -3,7 +3,7 @@
 // it, two connections' extended-protocol exchanges interleave in the one PGlite session.)
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { createDb, poolOf } from '../../lib/db/client';
+import { createDb, disconnectDb, poolOf } from '../../lib/db/client';
 
 describe(`[DB] concurrent connections on ${inject('database')}`, () => {
   it('keeps each connection’s queries, transactions and errors apart', async () => {
@@ -49,7 +49,7 @@ describe(`[DB] concurrent connections on ${inject('database')}`, () => {
   });
 });
 
-describe(`[DB] a dropped idle connection on ${inject('database')}`, () => {
+describe(`[DB] the pool's connections on ${inject('database')}`, () => {
   it('is logged and replaced, not fatal to the process', async () => {
     const client = createDb(inject('databaseUrl'), 2);
     const { pool } = poolOf(client);
@@ -68,5 +68,15 @@ describe(`[DB] a dropped idle connection on ${inject('database')}`, () => {
     } finally {
       await client.$disconnect();
     }
+  });
+
+  it('ends the pool on disconnect, also when only statements on the pool itself ran', async () => {
+    const client = createDb(inject('databaseUrl'), 2);
+    const { pool } = poolOf(client);
+    await pool.query('SELECT 1');
+    expect(pool.totalCount).toBe(1);
+    await disconnectDb(client);
+    expect(pool.ended).toBe(true);
+    expect(pool.totalCount).toBe(0);
   });
 });
