@@ -393,6 +393,10 @@ export async function completeDocument(input: {
   );
   // Data-modifying CTEs all run, on one snapshot: the old passages deleted are not the new ones
   // inserted, and every step after `owned` does nothing when the attempt no longer owns the document.
+  // Postgres runs a CTE the main query does not read only after the main query, so `written` reads
+  // every other change first and the version is bumped last: the bump locks the one system_state row
+  // until commit, and taken first it made concurrent ingestions wait for each other's whole insert
+  // (their HNSW index maintenance included) one at a time.
   const [row] = await queryStatement<{ owned: boolean; replaced: number; version: number | null }>(Prisma.sql`
     WITH owned AS (
       UPDATE documents
@@ -403,7 +407,7 @@ export async function completeDocument(input: {
       WHERE id = ${input.id} AND attempts = ${input.attempt} AND status IN ('PARSING', 'EMBEDDING')
       RETURNING id, source, visibility, created_by_id, created_at
     ), old_passages AS (
-      DELETE FROM chunks WHERE document_id IN (SELECT id FROM owned)
+      DELETE FROM chunks WHERE document_id IN (SELECT id FROM owned) RETURNING 1
     ), passages AS (
       INSERT INTO chunks (id, document_id, ordinal, text, heading_path, page, token_count, language, embedding)
       SELECT gen_random_uuid()::text, owned.id, o, t, h, p, n, ${input.language}::regconfig, e
@@ -411,6 +415,7 @@ export async function completeDocument(input: {
                          ${chunks.map((c) => c.headingPath)}::text[], ${chunks.map((c) => c.page)}::int[],
                          ${chunks.map((c) => c.tokenCount)}::int[], ${vectors}::vector[])
         AS u(o, t, h, p, n, e)
+      RETURNING 1
     ), older_versions AS (
       SELECT d.id FROM documents d, owned o
       WHERE d.id <> o.id AND d.source = o.source AND d.visibility = o.visibility
@@ -420,9 +425,14 @@ export async function completeDocument(input: {
       -- Answers citing a version that goes (or this document, re-indexed) are not served again.
       DELETE FROM answer_cache_entries
       WHERE cited_document_ids && ARRAY(SELECT id FROM owned UNION ALL SELECT id FROM older_versions)
+      RETURNING 1
     ), replaced AS (
       DELETE FROM documents WHERE id IN (SELECT id FROM older_versions) RETURNING id
-    ), version AS (${corpusVersionBump(`document ${input.id} ready`, Prisma.sql`owned`)})
+    ), written AS (
+      SELECT owned.id FROM owned
+      WHERE (SELECT count(*) FROM old_passages) + (SELECT count(*) FROM passages)
+            + (SELECT count(*) FROM stale_answers) + (SELECT count(*) FROM replaced) >= 0
+    ), version AS (${corpusVersionBump(`document ${input.id} ready`, Prisma.sql`written`)})
     SELECT EXISTS (SELECT 1 FROM owned) AS owned, (SELECT count(*) FROM replaced)::int AS replaced,
            (SELECT version FROM version) AS version`);
   if (!row?.owned || row.version == null) throw new DocumentSupersededError();
