@@ -10,11 +10,12 @@ const integration = (name: string, database: 'postgres' | 'embedded'): TestProje
   test: {
     name: `integration-${name}`,
     include: ['tests/integration/**/*.test.ts'],
-    // `npm run dev` on a fresh machine starts its own embedded database: run once, with that project.
-    // Row locks between sessions exist on a server only: the embedded database runs one session.
+    // `npm run dev` and the ingest CLI on a fresh machine start their own embedded database: run
+    // once, with that project. Row locks between sessions exist on a server only: the embedded
+    // database runs one session.
     exclude:
       database === 'postgres'
-        ? ['tests/integration/dev-start.test.ts']
+        ? ['tests/integration/dev-start.test.ts', 'tests/integration/ingest-cli-embedded.test.ts']
         : ['tests/integration/corpus-version-lock.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/connect.ts'],

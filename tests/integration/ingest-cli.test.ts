@@ -1,45 +1,18 @@
 // [CLI] `npm run ingest` takes files, folders and globs, works the queue itself, and ends with a
 // summary: ingested / unchanged / failed with reasons; exit 1 when a file failed, 2 for bad arguments;
 // --bulk drops the passage index while it loads and builds it at the end.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../../lib/db/client';
 import { passageIndexStatus } from '../../lib/db/passage-index';
+import { runIngestCli } from '../support/ingest-cli';
 
-function run(
-  args: string[],
-  env: Record<string, string> = { DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', 'scripts/ingest.ts', ...args],
-      { env: { ...process.env, ...env } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) =>
+  runIngestCli(args, { DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
 
 let dir: string;
-
-/** A port no one listens on now. */
-function freePort(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(String(port)));
-    });
-    server.on('error', reject);
-  });
-}
 
 describe(`[CLI] ingest on ${inject('database')}`, () => {
   beforeAll(async () => {
@@ -94,22 +67,6 @@ describe(`[CLI] ingest on ${inject('database')}`, () => {
     const again = await run([path.join(dir, 'bulk.md'), '--bulk']);
     expect(again.stdout).toContain('✔ 0 ingested, 1 unchanged, 0 failed');
     expect(again.stderr).not.toContain('Building the passage search index');
-  });
-
-  it('runs again on an embedded database of its own, with nothing to load, and closes it cleanly', async () => {
-    // The CLI without DATABASE_URL opens the embedded database in DATA_DIR itself. A second run
-    // with only unchanged files used no query of Prisma's own, so its pool outlived the database.
-    const own = {
-      DATABASE_URL: '',
-      DATA_DIR: path.join(dir, 'own-data'),
-      EMBEDDED_DB_PORT: await freePort(),
-    };
-    const first = await run([path.join(dir, 'extra.md')], own);
-    expect(first.stdout).toContain('✔ 1 ingested, 0 unchanged, 0 failed');
-    const again = await run([path.join(dir, 'extra.md')], own);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('✔ 0 ingested, 1 unchanged, 0 failed');
-    expect(again.stdout + again.stderr).not.toMatch(/Connection terminated|database connection was closed/);
   });
 
   it('rejects bad arguments with a usage line and exit code 2', async () => {
