@@ -73,14 +73,18 @@ async function lockSubject(tx: Tx, actor: SessionUser, userId: string, confirmEm
   return subject;
 }
 
-/** Their documents, passages, vectors and the answers citing them; bumps the corpus version. */
+/**
+ * Their documents, passages, vectors and the answers citing them; `corpusChanged` when a READY one
+ * went, for the caller to bump the corpus version.
+ */
 async function eraseDocuments(tx: Tx, userId: string) {
   const documents = await tx.document.findMany({
     where: { createdById: userId },
     select: { id: true, status: true },
   });
   const ids = documents.map((doc) => doc.id);
-  if (ids.length === 0) return { documents: 0, passages: 0, cachedEmbeddings: 0, cachedAnswers: 0 };
+  if (ids.length === 0)
+    return { documents: 0, passages: 0, cachedEmbeddings: 0, cachedAnswers: 0, corpusChanged: false };
   const chunks = await tx.chunk.findMany({
     where: { documentId: { in: ids } },
     select: { headingPath: true, text: true },
@@ -92,11 +96,13 @@ async function eraseDocuments(tx: Tx, userId: string) {
     : 0;
   const cachedAnswers = await deleteAnswersCiting(ids, tx);
   const deleted = await tx.document.deleteMany({ where: { id: { in: ids } } });
-  if (documents.some((doc) => doc.status === 'READY')) {
-    await bumpCorpusVersion(tx, 'documents of an erased user deleted');
-    await forgetLexemeFrequencies(tx);
-  }
-  return { documents: deleted.count, passages: chunks.length, cachedEmbeddings, cachedAnswers };
+  return {
+    documents: deleted.count,
+    passages: chunks.length,
+    cachedEmbeddings,
+    cachedAnswers,
+    corpusChanged: documents.some((doc) => doc.status === 'READY'),
+  };
 }
 
 /**
@@ -253,6 +259,12 @@ export async function eraseSubject(input: {
         },
         tx,
       );
+      // Last, as in completeDocument: the bump locks the one corpus version row (and forgetting the
+      // frequencies every lexeme's row) until commit, and documents completing meanwhile wait for it.
+      if (documents.corpusChanged) {
+        await bumpCorpusVersion(tx, 'documents of an erased user deleted');
+        await forgetLexemeFrequencies(tx);
+      }
       await tx.gdprRequest.update({
         where: { id: input.requestRowId },
         data: { status: 'DONE', result: counts, completedAt: new Date() },
